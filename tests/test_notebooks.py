@@ -1,0 +1,20 @@
+"""Run every notebook through nbdev's test runner, one pytest test per notebook.
+
+`nbdev_test` prints only `Success.`; this wrapper gives CI a counted closing line (`N passed`).
+Cells flagged with a word in `tst_flags` (settings.ini: notest, slow, gpu) are skipped, as with `nbdev_test`;
+set GFLA_TEST_FLAGS="slow" to run the slow cells too.
+"""
+import os, pytest
+from nbdev.config import get_config
+from nbdev.doclinks import nbglob
+import nbdev.test as nbt  # not `from nbdev.test import test_nb`: pytest would collect that name as a test
+
+cfg = get_config()
+nbs = sorted(nbglob(cfg.nbs_path, as_path=True))
+run_flags = os.environ.get('GFLA_TEST_FLAGS', '').split()
+skip_flags = [f for f in cfg.tst_flags.split() if f not in run_flags]
+
+@pytest.mark.parametrize('nb', nbs, ids=[str(p.relative_to(cfg.nbs_path)) for p in nbs])
+def test_notebook(nb):
+    ok, secs = nbt.test_nb(nb, skip_flags=skip_flags, basepath=cfg.config_path, do_print=False)
+    assert ok, f'{nb.name} failed (traceback above)'
