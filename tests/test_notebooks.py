@@ -4,7 +4,9 @@
 Cells flagged with a word in `tst_flags` (settings.ini: notest, slow, gpu) are skipped, as with `nbdev_test`;
 set GFLA_TEST_FLAGS="slow" to run the slow cells too.
 """
-import os, pytest
+import os
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # idle OpenMP threads must not spin: small torch ops get 10x slower on 2 busy cores
+import pytest
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
 import nbdev.test as nbt  # not `from nbdev.test import test_nb`: pytest would collect that name as a test
