@@ -1,7 +1,7 @@
 # nbdev 2 template setup.py, patched for current setuptools (no pkg_resources, no version assert).
 # All settings live in settings.ini: edit there, not here.
 from configparser import ConfigParser
-import setuptools, shlex
+import setuptools, shlex, glob
 
 config = ConfigParser(delimiters=['='])
 config.read('settings.ini', encoding='utf-8')
@@ -44,6 +44,8 @@ setuptools.setup(
     long_description = open('README.md', encoding='utf-8').read(),
     long_description_content_type = 'text/markdown',
     zip_safe = False,
+    # the papermill driver notebooks travel with the wheel, so the console scripts that run them work outside a checkout
+    data_files = [('share/gfla_nb/nbs', [f for f in glob.glob('nbs/2[0-9]_*.ipynb') + glob.glob('nbs/3[0-9]_*.ipynb')])],
     entry_points = {
         'console_scripts': cfg.get('console_scripts','').split(),
         'nbdev': [f'{cfg.get("lib_path")}={cfg.get("lib_path")}._modidx:d']
