@@ -17,10 +17,10 @@ from torchvision.models import inception as tv_inception
 import matplotlib.pyplot as plt
 
 from .core import progress, load_image, img_to_tensor, atomic_write, get_device
-from .pose import limb_mask, check_keypoints
+from .pose import limb_mask, check_keypoints, LEFT_RIGHT_COCO18
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'IMAGE_EXTS', 'LEFT_RIGHT', 'DETECTOR_FILE', 'check_images', 'check_pair', 'quantize_8bit', 'RunningMean',
+__all__ = ['WEIGHTS', 'IMAGE_EXTS', 'DETECTOR_FILE', 'check_images', 'check_pair', 'quantize_8bit', 'RunningMean',
            'RunningGaussian', 'frechet_distance', 'fid_from_stats', 'ssim', 'ssim_gfla', 'ssim_pg2', 'psnr', 'l1_error',
            'mae_relative', 'hub_checkpoints', 'find_weights', 'LPIPS', 'masked_lpips', 'tf_inception_v3',
            'InceptionFeatures', 'list_images', 'image_batches', 'feature_stats', 'real_statistics', 'fid',
@@ -756,8 +756,6 @@ def decode_heatmaps(hm:torch.Tensor, # `(B, K, h, w)` heatmaps
     return out.masked_fill((peak < threshold)[..., None], -1)
 
 # %% ../nbs/30_metrics.ipynb #e2d45dd8
-LEFT_RIGHT = (0, 1, 5, 6, 7, 2, 3, 4, 11, 12, 13, 8, 9, 10, 15, 14, 17, 16)   # COCO-18 index permutation for a mirror image
-
 def read_annotations(csv:str|Path # a `name:keypoints_y:keypoints_x` file (GFLA / Pose-Transfer layout)
                     )->dict[str, np.ndarray]:
     "Keypoints per image name, `(18, 2)` float32 (y, x), -1 missing; errors name the file and the row."
@@ -799,7 +797,7 @@ def _augment(img:torch.Tensor, kp:torch.Tensor, g:torch.Generator, shift:int=8):
     x = img.float() / 127.5 - 1; kp = kp.clone(); miss = (kp == -1).any(-1, keepdim=True)
     flip = torch.rand(b, generator=g) < 0.5
     x[flip] = x[flip].flip(-1)
-    kp[flip] = kp[flip][:, list(LEFT_RIGHT)]; kp[flip, :, 1] = torch.where(kp[flip, :, 1] == -1, kp[flip, :, 1], w - 1 - kp[flip, :, 1])
+    kp[flip] = kp[flip][:, list(LEFT_RIGHT_COCO18)]; kp[flip, :, 1] = torch.where(kp[flip, :, 1] == -1, kp[flip, :, 1], w - 1 - kp[flip, :, 1])
     miss = (kp == -1).any(-1, keepdim=True)
     dy, dx = torch.randint(-shift, shift + 1, (2, b), generator=g)
     xp = F.pad(x, (shift, shift, shift, shift), mode='replicate')
