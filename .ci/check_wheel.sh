@@ -10,9 +10,8 @@ root=$PWD; py=$root/.venv/bin/python; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXI
 "$py" -m pip wheel -q --no-deps -w "$tmp/dist" . >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
 whl=$(ls "$tmp"/dist/gfla_nb-*.whl)
 echo "wheel: built $(basename "$whl") ($(du -h "$whl" | cut -f1))"
-"$py" -m pip install -q --dry-run --no-index -c constraints.txt "$whl" 2>&1 | grep -v WARNING || true
-"$py" -m pip install -q --dry-run --no-index -c constraints.txt "$whl" >/dev/null 2>&1 \
-  || { echo "wheel: its requirements are not met by the installed, pinned set"; exit 1; }
+"$py" -m pip install -q --dry-run --no-index -c constraints.txt "$whl" >"$tmp/resolve.log" 2>&1 \
+  || { grep -v WARNING "$tmp/resolve.log"; echo "wheel: its requirements are not met by the installed, pinned set"; exit 1; }
 echo "wheel: requirements met by the pinned set"
 "$py" -m pip install -q --no-deps --target "$tmp/site" "$whl" 2>&1 | grep -v WARNING || true
 cd "$tmp"   # outside the checkout
