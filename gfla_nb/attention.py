@@ -9,6 +9,7 @@ import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 from .flow import extract_patches, block_to_stack, neighbourhood
 
@@ -24,7 +25,7 @@ def local_attn_reshape(x:torch.Tensor, # `(B, k*k, H, W)` one weight per patch e
         raise ValueError(f"local_attn_reshape expects (B, k*k={k*k}, H, W), got {tuple(x.shape)}")
     return F.pixel_shuffle(x, k)
 
-# %% ../nbs/14_attention.ipynb #fd067a5b
+# %% ../nbs/14_attention.ipynb #66076f7e
 class LocalAttention(nn.Module):
     "GFLA's local attention (published ExtractorAttn): softmax-weighted k x k flowed source patch, divided by k*k."
     def __init__(self,
@@ -45,44 +46,49 @@ class LocalAttention(nn.Module):
             nn.Conv2d(hidden_nc, k*k, kernel_size=1),
             nn.Softmax(dim=1) if softmax else nn.LeakyReLU(negative_slope))
 
-    def _check(self, source, target, flow):
-        C = self.feature_nc
-        for name, t in (('source', source), ('target', target)):
-            if t.ndim != 4 or t.shape[1] != C: raise ValueError(f"{name} must have shape (B, {C}, H, W), got {tuple(t.shape)}")
-        if source.shape != target.shape:
-            raise ValueError(f"source {tuple(source.shape)} and target {tuple(target.shape)} must have the same shape")
-        if flow.shape != (source.shape[0], 2, *source.shape[2:]):
-            raise ValueError(f"flow must have shape {(source.shape[0], 2, *source.shape[2:])}, got {tuple(flow.shape)}")
+# %% ../nbs/14_attention.ipynb #659279b9
+@patch
+def _check(self:LocalAttention, source, target, flow):
+    C = self.feature_nc
+    for name, t in (('source', source), ('target', target)):
+        if t.ndim != 4 or t.shape[1] != C: raise ValueError(f"{name} must have shape (B, {C}, H, W), got {tuple(t.shape)}")
+    if source.shape != target.shape:
+        raise ValueError(f"source {tuple(source.shape)} and target {tuple(target.shape)} must have the same shape")
+    if flow.shape != (source.shape[0], 2, *source.shape[2:]):
+        raise ValueError(f"flow must have shape {(source.shape[0], 2, *source.shape[2:])}, got {tuple(flow.shape)}")
 
-    def logits_hidden(self, block_source:torch.Tensor, target:torch.Tensor)->torch.Tensor:
-        "First layer of M, `(B, hidden, H, W)`, from the source blocks and the (unpadded) target map."
-        k, C = self.kernel_size, self.feature_nc
-        conv1 = self.fully_connect_layer[0]
-        if self.impl == 'published':
-            block_target = extract_patches(target, torch.zeros_like(target[:, :2]), k)      # replicate-padded neighbourhoods
-            return conv1(torch.cat([block_target, block_source], 1))
-        lo, hi = k//2, k - 1 - k//2
-        h = F.conv2d(F.pad(target, (lo, hi, lo, hi), mode='replicate'), conv1.weight[:, :C])   # target half, stride 1
-        return h + F.conv2d(block_source, conv1.weight[:, C:], conv1.bias, stride=k)          # source half, stride k
+@patch
+def logits_hidden(self:LocalAttention, block_source:torch.Tensor, target:torch.Tensor)->torch.Tensor:
+    "First layer of M, `(B, hidden, H, W)`, from the source blocks and the (unpadded) target map."
+    k, C = self.kernel_size, self.feature_nc
+    conv1 = self.fully_connect_layer[0]
+    if self.impl == 'published':
+        block_target = extract_patches(target, torch.zeros_like(target[:, :2]), k)      # replicate-padded neighbourhoods
+        return conv1(torch.cat([block_target, block_source], 1))
+    lo, hi = k//2, k - 1 - k//2
+    h = F.conv2d(F.pad(target, (lo, hi, lo, hi), mode='replicate'), conv1.weight[:, :C])   # target half, stride 1
+    return h + F.conv2d(block_source, conv1.weight[:, C:], conv1.bias, stride=k)          # source half, stride k
 
-    def forward(self,
-                source:torch.Tensor, # `(B, C, H, W)` source features f_s
-                target:torch.Tensor, # `(B, C, H, W)` target features f_t
-                flow:torch.Tensor, # `(B, 2, H, W)` backward flow in pixels of this grid
-                return_attn:bool=False # also return the weights `(B, k*k, H, W)`
-               ):
-        "Eq. 8-9: `(B, C, H, W)` attended features (and the attention weights if asked)."
-        self._check(source, target, flow)
-        k = self.kernel_size; B, C, H, W = source.shape
-        block_source = extract_patches(source, flow, k)                         # (B, C, kH, kW)
-        act, conv2, final = self.fully_connect_layer[1:]
-        attn = final(conv2(act(self.logits_hidden(block_source, target))))      # (B, k*k, H, W)
-        if self.impl == 'published':
-            out = F.avg_pool2d(local_attn_reshape(attn, k) * block_source, k, k)
-        else:
-            weighted = local_attn_reshape(attn, k) * block_source                # (B, C, kH, kW)
-            out = weighted.view(B, C, H, k, W, k).sum((3, 5)) / (k*k)            # average pooling over each block
-        return (out, attn) if return_attn else out
+# %% ../nbs/14_attention.ipynb #b16eb81d
+@patch
+def forward(self:LocalAttention,
+            source:torch.Tensor, # `(B, C, H, W)` source features f_s
+            target:torch.Tensor, # `(B, C, H, W)` target features f_t
+            flow:torch.Tensor, # `(B, 2, H, W)` backward flow in pixels of this grid
+            return_attn:bool=False # also return the weights `(B, k*k, H, W)`
+           ):
+    "Eq. 8-9: `(B, C, H, W)` attended features (and the attention weights if asked)."
+    self._check(source, target, flow)
+    k = self.kernel_size; B, C, H, W = source.shape
+    block_source = extract_patches(source, flow, k)                         # (B, C, kH, kW)
+    act, conv2, final = self.fully_connect_layer[1:]
+    attn = final(conv2(act(self.logits_hidden(block_source, target))))      # (B, k*k, H, W)
+    if self.impl == 'published':
+        out = F.avg_pool2d(local_attn_reshape(attn, k) * block_source, k, k)
+    else:
+        weighted = local_attn_reshape(attn, k) * block_source                # (B, C, kH, kW)
+        out = weighted.view(B, C, H, k, W, k).sum((3, 5)) / (k*k)            # average pooling over each block
+    return (out, attn) if return_attn else out
 
 # %% ../nbs/14_attention.ipynb #dd6d4f7c
 def occlusion_blend(target:torch.Tensor, # `(B, C, H, W)` target features f_t

@@ -15,8 +15,8 @@ from tqdm.auto import tqdm
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['seed_everything', 'get_device', 'img_to_tensor', 'tensor_to_img', 'load_image', 'atomic_write', 'atomic_save',
-           'save_image', 'image_grid', 'show_images', 'ConfigBase', 'in_test', 'progress', 'repo_root',
+__all__ = ['seed_everything', 'get_device', 'img_to_tensor', 'tensor_to_img', 'check_images', 'load_image', 'atomic_write',
+           'atomic_save', 'save_image', 'image_grid', 'show_images', 'ConfigBase', 'in_test', 'progress', 'repo_root',
            'default_data_root']
 
 # %% ../nbs/00_core.ipynb #25ca1b82
@@ -74,6 +74,20 @@ def tensor_to_img(t:torch.Tensor # `(3, H, W)`, `(1, 3, H, W)` or a gray `(H, W)
     if t.shape[0] == 1: t = t.expand(3, -1, -1)
     return t.float().add(1).mul(127.5).round().clamp(0, 255).to(torch.uint8).permute(1, 2, 0).cpu().numpy()
 
+# %% ../nbs/00_core.ipynb #cc36ea96
+def check_images(x:torch.Tensor, # images that should be `(B, 3, H, W)` in [-1, 1]
+                 name:str='images', # the argument's name, for the error message
+                 tol:float=0.05 # how far outside [-1, 1] a value may be before it is an error
+                )->torch.Tensor:
+    "Validate a batch of [-1, 1] images and return it as float32, clipped to [-1, 1]."
+    if not isinstance(x, torch.Tensor): raise TypeError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
+    if x.ndim != 4 or x.shape[1] != 3: raise ValueError(f"{name} must have shape (B, 3, H, W), got {tuple(x.shape)}")
+    x = x.detach().float()
+    lo, hi = x.min().item(), x.max().item()
+    if lo < -1 - tol or hi > 1 + tol:
+        raise ValueError(f"{name} must be in [-1, 1] (the project's image range), got values in [{lo:.3g}, {hi:.3g}]")
+    return x.clamp(-1, 1)
+
 # %% ../nbs/00_core.ipynb #a5325dee
 def load_image(path:str|Path, # the image file
                size:tuple[int,int]|None=None, # `(H, W)` to resize to; None keeps the file's size
@@ -125,7 +139,7 @@ def save_image(img:torch.Tensor|np.ndarray|Image.Image, # a [-1, 1] `(3, H, W)` 
     with atomic_write(path, 'wb') as f: img.save(f, format=fmt)
     return path
 
-# %% ../nbs/00_core.ipynb #da1d9448
+# %% ../nbs/00_core.ipynb #f660c353
 def _as_uint8(im) -> np.ndarray:
     if isinstance(im, torch.Tensor): return tensor_to_img(im)
     if isinstance(im, Image.Image): return np.asarray(im.convert('RGB'))
@@ -158,6 +172,7 @@ def image_grid(rows:Sequence[Sequence]|torch.Tensor, # a list of rows of images,
         y += h + pad
     return out
 
+# %% ../nbs/00_core.ipynb #0f441d34
 def show_images(rows:Sequence[Sequence]|torch.Tensor, # as for `image_grid`
                 titles:Sequence[str]|None=None, # one title per column
                 scale:float=1.5, # inches per 100 pixels

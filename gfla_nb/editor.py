@@ -124,7 +124,7 @@ def set_source(self:PoseEditor, idx:int # pair index in the dataset
         self.flow_max = max(float(f.norm(dim=0).max()), 1e-3) if f is not None else 1.0
     return self._changed(source=True)
 
-# %% ../nbs/23_pose_editor.ipynb #14ebf98e
+# %% ../nbs/23_pose_editor.ipynb #457c3518
 @patch
 def set_joint(self:PoseEditor, j, # joint index (0..17) or name ('Rwri')
               y:float, # row in image pixels, or -1 (missing)
@@ -151,6 +151,7 @@ def set_missing(self:PoseEditor, j, # joint index or name
         self._seen[j] = self.kp[j]
     return self._changed()
 
+# %% ../nbs/23_pose_editor.ipynb #99a6213a
 @patch
 def set_pose(self:PoseEditor, kp # `(18, 2)` (y, x) keypoints in image pixels, -1 for missing
             )->PoseEditor:
@@ -173,6 +174,7 @@ def reset(self:PoseEditor)->PoseEditor:
     "Back to the pair's own target pose."
     return self.set_pose(self.orig_kp)
 
+# %% ../nbs/23_pose_editor.ipynb #ea8d75e0
 @patch
 def select(self:PoseEditor, j # joint index or name
           )->PoseEditor:
@@ -188,6 +190,7 @@ def place(self:PoseEditor, y:float, # row in image pixels (clipped to the image)
     H, W = self.size
     return self.set_joint(self.joint, min(max(float(y), 0.), H - .5), min(max(float(x), 0.), W - .5))
 
+# %% ../nbs/23_pose_editor.ipynb #24981a40
 @patch
 def edited(self:PoseEditor)->list:
     "Indices of the joints that differ from the pair's own target pose."
@@ -234,22 +237,14 @@ def _changed(self:PoseEditor, source:bool=False)->PoseEditor:
         self._sync(); self._refresh(source)
     return self
 
-# %% ../nbs/23_pose_editor.ipynb #293ab054
+# %% ../nbs/23_pose_editor.ipynb #1a0d3da3
 _PANELS = (('source', 'source'), ('truth', 'ground truth (pair)'), ('pose', 'edited target pose'), ('output', 'output'),
            ('warped', 'source warped by the flow'), ('flow', 'finest flow'), ('mask', 'occlusion mask'))
 
 @patch
-def _build(self:PoseEditor):
-    "Create the ipywidgets controls and pictures and wire them to the editor's methods."
-    try: import ipywidgets as W
-    except ImportError as e: raise ImportError("PoseEditor.widget needs ipywidgets (pip install ipywidgets)") from e
-    H, Wd = self.size; n = len(self.ds)
-    w = dict(pair=W.BoundedIntText(value=self.idx, min=0, max=n - 1, description='pair', layout=W.Layout(width='160px')),
-             target=W.BoundedIntText(value=self.idx, min=0, max=n - 1, description='pose of pair', layout=W.Layout(width='200px')),
-             use=W.Button(description='use that pose'), reset=W.Button(description='reset pose'),
-             joint=W.Dropdown(options=[(f'{j} {nm}', j) for j, nm in enumerate(COCO18_NAMES)], value=self.joint, description='joint', layout=W.Layout(width='180px')),
-             status=W.HTML())
-    rows = []
+def _joint_rows(self:PoseEditor, W)->list:
+    "One dict of controls per joint (present box, y and x sliders), wired to `_on_present` / `_on_slider`."
+    H, Wd = self.size; rows = []
     # one layout and one style shared by all 36 sliders, one layout by the 18 boxes: each would otherwise be a widget model of its own
     sl = dict(continuous_update=True, step=.5, readout_format='.1f', layout=W.Layout(width='300px'), style=W.SliderStyle(description_width='initial'))
     cb = dict(description='present', indent=False, layout=W.Layout(width='80px'))
@@ -260,7 +255,21 @@ def _build(self:PoseEditor):
         row['x'].observe(lambda ch, j=j: self._on_slider(j), names='value')
         row['present'].observe(lambda ch, j=j: self._on_present(j, ch['new']), names='value')
         rows.append(row)
-    w['rows'], w['joint_box'] = rows, W.HBox()
+    return rows
+
+# %% ../nbs/23_pose_editor.ipynb #7d7222a8
+@patch
+def _build(self:PoseEditor):
+    "Create the ipywidgets controls and pictures and wire them to the editor's methods."
+    try: import ipywidgets as W
+    except ImportError as e: raise ImportError("PoseEditor.widget needs ipywidgets (pip install ipywidgets)") from e
+    n = len(self.ds)
+    w = dict(pair=W.BoundedIntText(value=self.idx, min=0, max=n - 1, description='pair', layout=W.Layout(width='160px')),
+             target=W.BoundedIntText(value=self.idx, min=0, max=n - 1, description='pose of pair', layout=W.Layout(width='200px')),
+             use=W.Button(description='use that pose'), reset=W.Button(description='reset pose'),
+             joint=W.Dropdown(options=[(f'{j} {nm}', j) for j, nm in enumerate(COCO18_NAMES)], value=self.joint, description='joint', layout=W.Layout(width='180px')),
+             status=W.HTML())
+    w['rows'], w['joint_box'] = self._joint_rows(W), W.HBox()
     w['pair'].observe(lambda ch: self._quiet or self.set_source(ch['new']), names='value')
     w['joint'].observe(lambda ch: self._quiet or self.select(ch['new']), names='value')
     w['use'].on_click(lambda b: self.pick_target(w['target'].value))
@@ -284,7 +293,7 @@ def widget(self:PoseEditor):
     if self._w is None: self._build()
     return self._w['box']
 
-# %% ../nbs/23_pose_editor.ipynb #36b1b14d
+# %% ../nbs/23_pose_editor.ipynb #8ae07ac9
 @patch
 @contextlib.contextmanager
 def _muted(self:PoseEditor):
@@ -306,6 +315,7 @@ def _on_present(self:PoseEditor, j:int, value:bool):
     if self._quiet: return
     self.set_missing(j, not value)
 
+# %% ../nbs/23_pose_editor.ipynb #13f3a215
 @patch
 def on_click(self:PoseEditor, event:dict # an ipyevents click: dataX/dataY (image pixels) or relativeX/relativeY
             )->PoseEditor:
@@ -314,6 +324,7 @@ def on_click(self:PoseEditor, event:dict # an ipyevents click: dataX/dataY (imag
     if x is None or y is None: raise KeyError(f"a click event needs dataX/dataY or relativeX/relativeY, got keys {sorted(event)}")
     return self.place(float(y) / self.scale, float(x) / self.scale)
 
+# %% ../nbs/23_pose_editor.ipynb #e1cc8f57
 @patch
 def _sync(self:PoseEditor):
     "Copy the editor's state into the controls, without triggering their callbacks."
@@ -328,6 +339,7 @@ def _sync(self:PoseEditor):
         row = w['rows'][self.joint]
         w['joint_box'].children = (row['present'], row['y'], row['x'])
 
+# %% ../nbs/23_pose_editor.ipynb #4d1ad44a
 @patch
 def _refresh(self:PoseEditor, source:bool=False):
     "Render and put the pictures and the status line into the widget."

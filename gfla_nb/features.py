@@ -11,14 +11,15 @@ from typing import Sequence
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 from .core import atomic_save, progress
 
 # %% auto #0
-__all__ = ['VGG19_BLOCKS', 'VGG19_WIDTHS', 'LOSS_LAYERS', 'VGG19_FILE', 'VGG19_URL', 'OFFLINE_FORMAT', 'OFFLINE_WIDTHS',
-           'feature_layer_plan', 'NamedFeatures', 'VGG19Features', 'vgg19_weights_path', 'offline_weights_path',
-           'load_vgg19', 'OfflineFeatures', 'save_offline_features', 'random_view_pair', 'cell_correspondence',
-           'dense_info_nce', 'train_offline_features', 'calibrate_features']
+__all__ = ['VGG19_BLOCKS', 'VGG19_WIDTHS', 'LOSS_LAYERS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VGG19_FILE', 'VGG19_URL',
+           'OFFLINE_FORMAT', 'OFFLINE_WIDTHS', 'feature_layer_plan', 'NamedFeatures', 'VGG19Features',
+           'vgg19_weights_path', 'offline_weights_path', 'load_vgg19', 'OfflineFeatures', 'save_offline_features',
+           'random_view_pair', 'cell_correspondence', 'dense_info_nce', 'train_offline_features', 'calibrate_features']
 
 # %% ../nbs/11_features.ipynb #d68351a4
 VGG19_BLOCKS = (2, 2, 4, 4, 4)          # convolutions per block
@@ -42,9 +43,11 @@ def feature_layer_plan(widths:Sequence[int]=VGG19_WIDTHS, # output channels of e
             plan[f'relu{b+1}_{i+1}'] = (idx - 1, int(w), 2**b)
     return plan
 
-# %% ../nbs/11_features.ipynb #ba047725
-_IMAGENET_MEAN, _IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
+# %% ../nbs/11_features.ipynb #a4a71a49
+IMAGENET_MEAN = (0.485, 0.456, 0.406) # ImageNet channel means of [0, 1] RGB images (torchvision's normalisation)
+IMAGENET_STD = (0.229, 0.224, 0.225)  # ImageNet channel standard deviations
 
+# %% ../nbs/11_features.ipynb #eba540cf
 class NamedFeatures(nn.Module):
     "A frozen VGG-style stack (3x3 conv + ReLU, 2x2 max-pools between blocks) returning named ReLU outputs."
     def __init__(self,
@@ -61,18 +64,11 @@ class NamedFeatures(nn.Module):
             for _ in range(k): layers += [nn.Conv2d(c, w, 3, padding=1), nn.ReLU()]; c = w
         self.body = nn.Sequential(*layers)
         self.imagenet_norm = imagenet_norm
-        self.register_buffer('_mean', torch.tensor(_IMAGENET_MEAN).view(1, 3, 1, 1), persistent=False)
-        self.register_buffer('_std', torch.tensor(_IMAGENET_STD).view(1, 3, 1, 1), persistent=False)
+        self.register_buffer('_mean', torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1), persistent=False)
+        self.register_buffer('_std', torch.tensor(IMAGENET_STD).view(1, 3, 1, 1), persistent=False)
         for m in self.body:                              # torchvision's VGG initialisation
             if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu'); nn.init.zeros_(m.bias)
         self.freeze()
-
-    @property
-    def layer_names(self)->list: return list(self.plan)
-    @property
-    def channels(self)->dict: return {k: v[1] for k, v in self.plan.items()}
-    @property
-    def strides(self)->dict: return {k: v[2] for k, v in self.plan.items()}
 
     def freeze(self):
         "No parameter requires gradients; eval mode."
@@ -83,28 +79,43 @@ class NamedFeatures(nn.Module):
         "Stays in eval mode: the extractor is frozen (there is nothing mode-dependent in it anyway)."
         return super().train(False)
 
-    def forward(self,
-                x:torch.Tensor, # (B, 3, H, W) images in [-1, 1]
-                layers:Sequence[str]|str|None=None # names to return; None: all of them
-               )->dict:
-        if isinstance(layers, str): layers = [layers]
-        layers = list(self.plan) if layers is None else list(layers)
-        unknown = [l for l in layers if l not in self.plan]
-        if unknown: raise KeyError(f"unknown feature layer(s) {unknown}; valid names: {list(self.plan)}")
-        if not layers: return {}
-        if not isinstance(x, torch.Tensor) or x.ndim != 4 or x.shape[1] != 3:
-            raise ValueError(f"features expect a (B, 3, H, W) image batch, got {tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__}")
-        deepest = max(layers, key=lambda l: self.plan[l][0])
-        s = self.plan[deepest][2]
-        if x.shape[2] < s or x.shape[3] < s:
-            raise ValueError(f"input of size {tuple(x.shape[2:])} is too small for {deepest} (stride {s}: needs at least {s}x{s})")
-        if self.imagenet_norm: x = ((x + 1) / 2 - self._mean) / self._std
-        want = {self.plan[l][0]: l for l in layers}
-        out = {}
-        for i, m in enumerate(self.body[:self.plan[deepest][0] + 1]):
-            x = m(x)
-            if i in want: out[want[i]] = x
-        return {l: out[l] for l in layers}
+# %% ../nbs/11_features.ipynb #b3bdb665
+@patch(as_prop=True)
+def layer_names(self:NamedFeatures)->list: return list(self.plan)
+@patch(as_prop=True)
+def channels(self:NamedFeatures)->dict: return {k: v[1] for k, v in self.plan.items()}
+@patch(as_prop=True)
+def strides(self:NamedFeatures)->dict: return {k: v[2] for k, v in self.plan.items()}
+
+# %% ../nbs/11_features.ipynb #7bf7b79b
+def _check_input(plan:dict, x, layers:list)->str:
+    "Raise a clear error for an input the requested layers cannot use; return the deepest requested layer."
+    if not isinstance(x, torch.Tensor) or x.ndim != 4 or x.shape[1] != 3:
+        raise ValueError(f"features expect a (B, 3, H, W) image batch, got {tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__}")
+    deepest = max(layers, key=lambda l: plan[l][0])
+    s = plan[deepest][2]
+    if x.shape[2] < s or x.shape[3] < s:
+        raise ValueError(f"input of size {tuple(x.shape[2:])} is too small for {deepest} (stride {s}: needs at least {s}x{s})")
+    return deepest
+
+@patch
+def forward(self:NamedFeatures,
+            x:torch.Tensor, # (B, 3, H, W) images in [-1, 1]
+            layers:Sequence[str]|str|None=None # names to return; None: all of them
+           )->dict:
+    if isinstance(layers, str): layers = [layers]
+    layers = list(self.plan) if layers is None else list(layers)
+    unknown = [l for l in layers if l not in self.plan]
+    if unknown: raise KeyError(f"unknown feature layer(s) {unknown}; valid names: {list(self.plan)}")
+    if not layers: return {}
+    deepest = _check_input(self.plan, x, layers)
+    if self.imagenet_norm: x = ((x + 1) / 2 - self._mean) / self._std
+    want = {self.plan[l][0]: l for l in layers}
+    out = {}
+    for i, m in enumerate(self.body[:self.plan[deepest][0] + 1]):
+        x = m(x)
+        if i in want: out[want[i]] = x
+    return {l: out[l] for l in layers}
 
 # %% ../nbs/11_features.ipynb #104edebb
 class VGG19Features(NamedFeatures):
@@ -127,7 +138,7 @@ class VGG19Features(NamedFeatures):
         self.body.load_state_dict({k: src[k] for k in ours})
         return self
 
-# %% ../nbs/11_features.ipynb #9726be05
+# %% ../nbs/11_features.ipynb #5c00005e
 VGG19_FILE = 'vgg19-dcbb9e9d.pth'
 VGG19_URL = 'https://download.pytorch.org/models/vgg19-dcbb9e9d.pth'
 OFFLINE_FORMAT = 'gfla_nb.OfflineFeatures'
@@ -142,15 +153,9 @@ def offline_weights_path()->Path:
     spec = importlib.util.find_spec('gfla_nb')
     return Path(spec.origin).parent/'assets'/'offline_features.pt'
 
-def _read(path:Path)->dict:
-    try: return torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise OSError(f"cannot read weights file {path}: {e}") from e
-
-def load_vgg19(weights:str|Path='imagenet', # 'imagenet', 'offline', or the path of a weights file
-               hub_dir:str|Path|None=None, # torch hub folder searched for 'imagenet'; None: `torch.hub.get_dir()`
-               device:str|torch.device='cpu' # where to put the network
-              )->NamedFeatures:
-    "The frozen feature extractor for the losses: ImageNet VGG19 (as published), the offline network, or a file."
+# %% ../nbs/11_features.ipynb #29c8c7c5
+def _weights_file(weights, hub_dir)->Path:
+    "The file that `load_vgg19(weights)` reads; a missing file raises an error that says how to get it."
     if isinstance(weights, str) and weights == 'imagenet':
         path = vgg19_weights_path(hub_dir)
         if not path.is_file():
@@ -169,6 +174,19 @@ def load_vgg19(weights:str|Path='imagenet', # 'imagenet', 'offline', or the path
         path = Path(weights)
         if not path.is_file(): raise FileNotFoundError(f"weights file not found: {path} (weights must be 'imagenet', 'offline' or a file)")
     else: raise TypeError(f"weights must be 'imagenet', 'offline' or a path, got {type(weights).__name__}")
+    return path
+
+def _read(path:Path)->dict:
+    try: return torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise OSError(f"cannot read weights file {path}: {e}") from e
+
+# %% ../nbs/11_features.ipynb #3af17cac
+def load_vgg19(weights:str|Path='imagenet', # 'imagenet', 'offline', or the path of a weights file
+               hub_dir:str|Path|None=None, # torch hub folder searched for 'imagenet'; None: `torch.hub.get_dir()`
+               device:str|torch.device='cpu' # where to put the network
+              )->NamedFeatures:
+    "The frozen feature extractor for the losses: ImageNet VGG19 (as published), the offline network, or a file."
+    path = _weights_file(weights, hub_dir)
     sd = _read(path)
     if not isinstance(sd, dict): raise ValueError(f"{path} does not hold a state dict")
     if sd.get('format') == OFFLINE_FORMAT: model = OfflineFeatures.from_checkpoint(sd)
@@ -209,7 +227,7 @@ def save_offline_features(model:OfflineFeatures, # the trained network
     if not isinstance(model, OfflineFeatures): raise TypeError(f"expected an OfflineFeatures model, got {type(model).__name__}")
     return atomic_save(model.checkpoint(meta), path if path is not None else offline_weights_path())
 
-# %% ../nbs/11_features.ipynb #306cc07c
+# %% ../nbs/11_features.ipynb #d0696b27
 def random_view_pair(images:torch.Tensor, # (B, 3, H, W) in [-1, 1], H and W at least `crop`
                      crop:int=64, # side of the views
                      generator:torch.Generator|None=None, # randomness
@@ -241,6 +259,7 @@ def random_view_pair(images:torch.Tensor, # (B, 3, H, W) in [-1, 1], H and W at 
     T = T + F.interpolate((torch.randn(B, 2, 3, 3, generator=g) * elastic).to(dev), size=(crop, crop), mode='bicubic', align_corners=True)
     return sample(base[None] + off), sample(T + off), T
 
+# %% ../nbs/11_features.ipynb #d9ab4a9a
 def cell_correspondence(T:torch.Tensor, # (B, 2, crop, crop) backward pixel map of `random_view_pair`
                         stride:int, # stride of the feature map
                         size:tuple # (h, w) of the feature map
@@ -287,7 +306,7 @@ def dense_info_nce(f1:torch.Tensor, # (B, C, h, w) view-1 features
     if not losses: return f1.sum() * 0
     return torch.cat(losses).mean()
 
-# %% ../nbs/11_features.ipynb #2db2c236
+# %% ../nbs/11_features.ipynb #297cbe6e
 def _item_image(item):
     if isinstance(item, dict):
         for k in ('src_img', 'tgt_img', 'img'):
@@ -295,6 +314,7 @@ def _item_image(item):
         raise KeyError(f"dataset item has none of the keys 'src_img', 'tgt_img', 'img' (keys: {sorted(item)})")
     return item
 
+# %% ../nbs/11_features.ipynb #aa8ee11e
 def train_offline_features(images, # (N, 3, H, W) tensor in [-1, 1], or a dataset of such images / of dicts with 'src_img'
                            steps:int=2000, # optimiser steps
                            batch_size:int=8, # images per step

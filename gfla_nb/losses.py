@@ -15,8 +15,8 @@ from .core import ConfigBase
 from .features import NamedFeatures, LOSS_LAYERS
 
 # %% auto #0
-__all__ = ['PERCEPTUAL_LAYERS', 'STYLE_LAYERS', 'FASHION_FLOW_LEVELS', 'MARKET_FLOW_LEVELS', 'l1_loss', 'AdversarialLoss',
-           'gram_matrix', 'perceptual_loss', 'style_loss', 'VGGLoss', 'LossWeights', 'FlowLevel', 'flow_levels']
+__all__ = ['PERCEPTUAL_LAYERS', 'STYLE_LAYERS', 'l1_loss', 'AdversarialLoss', 'gram_matrix', 'perceptual_loss', 'style_loss',
+           'VGGLoss', 'LossWeights']
 
 # %% ../nbs/16_losses.ipynb #91bdb873
 def l1_loss(pred:torch.Tensor, # generated images (B, 3, H, W) in [-1, 1]
@@ -166,27 +166,3 @@ class LossWeights(ConfigBase):
         if unknown: raise KeyError(f"stage {stage!r} has no weight for term(s) {unknown}; its terms are {list(w)}")
         weighted = {k: w[k] * v for k, v in terms.items()}
         return sum(weighted.values()), weighted
-
-# %% ../nbs/16_losses.ipynb #6e3091a0
-@dataclasses.dataclass(frozen=True)
-class FlowLevel:
-    "One flow level: its stride and the feature layer, attention patch and regulariser window paired with it."
-    stride: int          # image pixels per flow cell (8: 32x32 at 256x256)
-    vgg_layer: str       # feature layer of the same stride, for the sampling-correctness loss
-    attn_kernel: int     # local-attention patch size k
-    reg_kernel: int      # affine-regulariser window n
-
-    def size(self, img_size:tuple)->tuple:
-        "(H, W) of this level's flow for an image of `img_size` = (H, W)."
-        H, W = img_size
-        if H % self.stride or W % self.stride: raise ValueError(f"image size {tuple(img_size)} is not divisible by the flow stride {self.stride}")
-        return (H // self.stride, W // self.stride)
-
-FASHION_FLOW_LEVELS = (FlowLevel(8, 'relu4_1', 3, 3), FlowLevel(4, 'relu3_1', 5, 5))   # coarse to fine, as published
-MARKET_FLOW_LEVELS = (FlowLevel(4, 'relu3_1', 3, 3),)
-
-def flow_levels(img_size:tuple=(256, 256), # (H, W) of the images
-                levels:Sequence[FlowLevel]=FASHION_FLOW_LEVELS # the model's levels, coarse to fine
-               )->list:
-    "The flow levels for an input size: dicts with size, stride, vgg_layer, attn_kernel and reg_kernel."
-    return [{'size': l.size(img_size), **dataclasses.asdict(l)} for l in levels]

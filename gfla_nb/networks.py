@@ -134,7 +134,7 @@ class ResBlockEncoder(nn.Module):
     def forward(self, x:torch.Tensor)->torch.Tensor:
         return self.conv2(self.act(self.conv1(self.act(x)))) + self.shortcut(self.pool(x))  # (B, out, H/2, W/2)
 
-# %% ../nbs/15_networks.ipynb #a6e65ede
+# %% ../nbs/15_networks.ipynb #dcc7d4d2
 VARIANTS = ('full', 'baseline', 'global_attn', 'local_attn', 'bi_sample')
 
 @dataclasses.dataclass
@@ -162,42 +162,55 @@ class GFLAConfig(ConfigBase):
     def __post_init__(self):
         self.image_size = tuple(int(s) for s in self.image_size)
         self.attn_kernel = {int(k): int(v) for k, v in dict(self.attn_kernel).items()}  # JSON turns int keys into str
-        if self.variant not in VARIANTS: raise ValueError(f"variant must be one of {VARIANTS}, got {self.variant!r}")
-        if len(self.image_size) != 2: raise ValueError(f"image_size must be (H, W), got {self.image_size}")
-        for name in ('flow_layers', 'layers', 'dis_layers', 'num_blocks', 'flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden'):
-            if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
-        for name, n in (('flow_layers', self.flow_layers), ('layers', self.layers), ('dis_layers', self.dis_layers)):
-            if any(s % 2**n for s in self.image_size):
-                raise ValueError(f"image_size {self.image_size} is not divisible by 2**{name} = {2**n}")
-        h, w = (s // 2**self.flow_layers for s in self.image_size)
-        if h*w < 2: raise ValueError(f"image_size {self.image_size} is too small for flow_layers={self.flow_layers}: "
-                                     f"the deepest feature map would be {h}x{w} (instance norm needs > 1 value)")
-        if not self.attn_kernel and self.variant != 'baseline': raise ValueError(f"variant {self.variant!r} needs at least one attention level")
-        for lv, k in self.attn_kernel.items():
-            if not 1 <= lv <= min(self.layers, self.flow_layers - 1):
-                raise ValueError(f"attention level {lv} is outside 1..{min(self.layers, self.flow_layers - 1)} "
-                                 f"(layers={self.layers}, flow_layers={self.flow_layers})")
-            if k < 1 or k % 2 == 0: raise ValueError(f"attention kernel size at level {lv} must be odd and positive, got {k}")
+        self._validate()
 
-    @property
-    def levels(self)->tuple:
-        "Attention levels in use, coarse -> fine (empty for the baseline)."
-        return () if self.variant == 'baseline' else tuple(sorted(self.attn_kernel, reverse=True))
-    @property
-    def uses_flow(self)->bool:
-        "Whether the model has a flow estimator F (and returns flows and masks)."
-        return self.variant in ('full', 'local_attn', 'bi_sample')
-    @property
-    def uses_flow_losses(self)->bool:
-        "Whether training adds the sampling-correctness and affine-regularisation losses (off for Local-Attn)."
-        return self.variant in ('full', 'bi_sample')
-    @property
-    def attention(self)->str:
-        "How the renderer fetches source features: 'local', 'bilinear', 'global' or 'none'."
-        return {'full': 'local', 'local_attn': 'local', 'bi_sample': 'bilinear', 'global_attn': 'global', 'baseline': 'none'}[self.variant]
-    def feature_size(self, level:int)->tuple:
-        "(H, W) of the feature map at attention level `level`."
-        return tuple(s // 2**level for s in self.image_size)
+# %% ../nbs/15_networks.ipynb #cb106689
+@patch
+def _validate(self:GFLAConfig):
+    "Raise a `ValueError` naming the field if the sizes, the attention levels or the variant do not fit together."
+    if self.variant not in VARIANTS: raise ValueError(f"variant must be one of {VARIANTS}, got {self.variant!r}")
+    if len(self.image_size) != 2: raise ValueError(f"image_size must be (H, W), got {self.image_size}")
+    for name in ('flow_layers', 'layers', 'dis_layers', 'num_blocks', 'flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden'):
+        if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
+    for name, n in (('flow_layers', self.flow_layers), ('layers', self.layers), ('dis_layers', self.dis_layers)):
+        if any(s % 2**n for s in self.image_size):
+            raise ValueError(f"image_size {self.image_size} is not divisible by 2**{name} = {2**n}")
+    h, w = (s // 2**self.flow_layers for s in self.image_size)
+    if h*w < 2: raise ValueError(f"image_size {self.image_size} is too small for flow_layers={self.flow_layers}: "
+                                 f"the deepest feature map would be {h}x{w} (instance norm needs > 1 value)")
+    if not self.attn_kernel and self.variant != 'baseline': raise ValueError(f"variant {self.variant!r} needs at least one attention level")
+    for lv, k in self.attn_kernel.items():
+        if not 1 <= lv <= min(self.layers, self.flow_layers - 1):
+            raise ValueError(f"attention level {lv} is outside 1..{min(self.layers, self.flow_layers - 1)} "
+                             f"(layers={self.layers}, flow_layers={self.flow_layers})")
+        if k < 1 or k % 2 == 0: raise ValueError(f"attention kernel size at level {lv} must be odd and positive, got {k}")
+
+# %% ../nbs/15_networks.ipynb #e34b8eb6
+@patch(as_prop=True)
+def levels(self:GFLAConfig)->tuple:
+    "Attention levels in use, coarse -> fine (empty for the baseline)."
+    return () if self.variant == 'baseline' else tuple(sorted(self.attn_kernel, reverse=True))
+
+@patch(as_prop=True)
+def uses_flow(self:GFLAConfig)->bool:
+    "Whether the model has a flow estimator F (and returns flows and masks)."
+    return self.variant in ('full', 'local_attn', 'bi_sample')
+
+@patch(as_prop=True)
+def uses_flow_losses(self:GFLAConfig)->bool:
+    "Whether training adds the sampling-correctness and affine-regularisation losses (off for Local-Attn)."
+    return self.variant in ('full', 'bi_sample')
+
+@patch(as_prop=True)
+def attention(self:GFLAConfig)->str:
+    "How the renderer fetches source features: 'local', 'bilinear', 'global' or 'none'."
+    return {'full': 'local', 'local_attn': 'local', 'bi_sample': 'bilinear', 'global_attn': 'global', 'baseline': 'none'}[self.variant]
+
+@patch
+def feature_size(self:GFLAConfig, level:int # attention level l (the map at 1/2**l of the image)
+                )->tuple:
+    "(H, W) of the feature map at attention level `level`."
+    return tuple(s // 2**level for s in self.image_size)
 
 # %% ../nbs/15_networks.ipynb #1eb03be7
 @patch(cls_method=True)
@@ -225,7 +238,7 @@ def teaching(cls:GFLAConfig,
     return cls(**{**dict(image_size=size, flow_ngf=s(32), flow_max_nc=s(256), ngf=s(64), max_nc=s(512),
                          attn_hidden=s(128), dis_ndf=s(32), dis_max_nc=s(128), variant=variant), **kwargs})
 
-# %% ../nbs/15_networks.ipynb #fc36edc9
+# %% ../nbs/15_networks.ipynb #4cf1416d
 def _channels(ngf:int, max_nc:int, n:int)->list:
     "Channels of n encoder blocks: ngf * 2**i, capped at max_nc."
     return [min(ngf * 2**i, max_nc) for i in range(n)]
@@ -257,23 +270,25 @@ class FlowEstimator(nn.Module):
                 self.mask_heads[str(skip + 1)] = nn.Conv2d(chs[skip], 1, 3, padding=1)
             c = chs[skip]
 
-    def forward(self,
-                src_img:torch.Tensor, # (B, 3, H, W) source image x_s
-                src_pose:torch.Tensor, # (B, 18, H, W) source heat maps p_s
-                tgt_pose:torch.Tensor # (B, 18, H, W) target heat maps p_t
-               )->tuple:
-        "Lists of flows (B, 2, h, w) and masks (B, 1, h, w), one per level, coarse -> fine."
-        x = torch.cat([src_img, src_pose, tgt_pose], 1)   # (B, 39, H, W)
-        feats = []
-        for blk in self.encoder: x = blk(x); feats.append(x)  # feats[j]: level j + 1
-        flows, masks = [], []
-        for i, (dec, jump) in enumerate(zip(self.decoder, self.jumps)):
-            skip = self.n_layers - i - 2
-            x = dec(x) + jump(feats[skip])                 # up one level, plus the skip
-            if str(skip + 1) in self.flow_heads:
-                flows.append(self.flow_heads[str(skip + 1)](x))                 # (B, 2, h, w), raw pixel offsets
-                masks.append(torch.sigmoid(self.mask_heads[str(skip + 1)](x)))  # (B, 1, h, w) in (0, 1)
-        return flows, masks
+# %% ../nbs/15_networks.ipynb #d0a5ba0d
+@patch
+def forward(self:FlowEstimator,
+            src_img:torch.Tensor, # (B, 3, H, W) source image x_s
+            src_pose:torch.Tensor, # (B, 18, H, W) source heat maps p_s
+            tgt_pose:torch.Tensor # (B, 18, H, W) target heat maps p_t
+           )->tuple:
+    "Lists of flows (B, 2, h, w) and masks (B, 1, h, w), one per level, coarse -> fine."
+    x = torch.cat([src_img, src_pose, tgt_pose], 1)   # (B, 39, H, W)
+    feats = []
+    for blk in self.encoder: x = blk(x); feats.append(x)  # feats[j]: level j + 1
+    flows, masks = [], []
+    for i, (dec, jump) in enumerate(zip(self.decoder, self.jumps)):
+        skip = self.n_layers - i - 2
+        x = dec(x) + jump(feats[skip])                 # up one level, plus the skip
+        if str(skip + 1) in self.flow_heads:
+            flows.append(self.flow_heads[str(skip + 1)](x))                 # (B, 2, h, w), raw pixel offsets
+            masks.append(torch.sigmoid(self.mask_heads[str(skip + 1)](x)))  # (B, 1, h, w) in (0, 1)
+    return flows, masks
 
 # %% ../nbs/15_networks.ipynb #17dd4cde
 class SourceEncoder(nn.Module):
@@ -293,7 +308,7 @@ class SourceEncoder(nn.Module):
         for blk in self.encoder: feats.append(blk(feats[-1]))
         return feats[::-1]
 
-# %% ../nbs/15_networks.ipynb #98641bfe
+# %% ../nbs/15_networks.ipynb #33e57547
 class TargetRenderer(nn.Module):
     "Local Neural Texture Renderer G (Eq. 7): pose encoder, decoder with attention at the levels, image head."
     def __init__(self,
@@ -326,33 +341,42 @@ class TargetRenderer(nn.Module):
         self.gate = nn.ParameterDict({str(l): nn.Parameter(torch.zeros(1)) for l in attn_kernel} if attention == 'global' else {})
         self.out = Output(ngf, output_nc)
 
-    def forward(self,
-                pose:torch.Tensor, # (B, in_nc, H, W): target heat maps p_t (baseline: concat[x_s, p_s, p_t])
-                source_features:list|None=None, # SourceEncoder output, deepest first
-                flows:list|None=None, # one flow per level, coarse -> fine
-                masks:list|None=None, # one mask per level, coarse -> fine
-                return_attn:bool=False # also return the attention coefficients per level
-               ):
-        "The image (B, 3, H, W) in [-1, 1]; with `return_attn` also the per-level weights (local (B,k*k,h,w), global (B,hw,hw))."
-        x = pose
-        for blk in self.pose_encoder: x = blk(x)       # (B, chs[-1], H/2**L, W/2**L)
-        attn_out, k = [], 0
-        for i, dec in enumerate(self.decoder):
-            level = self.n_layers - i
-            if level in self.levels:
-                f_s, a = source_features[i], None                            # f_s: (B, C, h, w) like x
-                if self.attention == 'local':
-                    f_attn, a = self.attn[str(level)](f_s, x, flows[k], return_attn=True)   # Eqs. (8)-(9)
-                    x = occlusion_blend(x, f_attn, masks[k])                 # Eq. (10)
-                elif self.attention == 'bilinear':
-                    x = occlusion_blend(x, warp(f_s, flows[k]), masks[k])    # Bi-Sample
-                else:                                                        # Global-Attn: no flow, no mask
-                    f_attn, a = self.attn[str(level)](f_s, x, return_attn=True)
-                    x = x + self.gate[str(level)] * f_attn
-                attn_out.append(a); k += 1
-            x = dec(x)                                  # up one level
-        img = self.out(x)
-        return (img, attn_out) if return_attn else img
+# %% ../nbs/15_networks.ipynb #9be0307b
+@patch
+def _attend(self:TargetRenderer, level:int, x:torch.Tensor, f_s:torch.Tensor, flows:list|None, masks:list|None, k:int)->tuple:
+    "Combine the renderer feature `x` with the source feature `f_s` at attention `level` (k-th level): (new x, coefficients or None)."
+    a = None                                                             # f_s: (B, C, h, w) like x
+    if self.attention == 'local':
+        f_attn, a = self.attn[str(level)](f_s, x, flows[k], return_attn=True)   # Eqs. (8)-(9)
+        x = occlusion_blend(x, f_attn, masks[k])                         # Eq. (10)
+    elif self.attention == 'bilinear':
+        x = occlusion_blend(x, warp(f_s, flows[k]), masks[k])            # Bi-Sample
+    else:                                                                # Global-Attn: no flow, no mask
+        f_attn, a = self.attn[str(level)](f_s, x, return_attn=True)
+        x = x + self.gate[str(level)] * f_attn
+    return x, a
+
+# %% ../nbs/15_networks.ipynb #045f8292
+@patch
+def forward(self:TargetRenderer,
+            pose:torch.Tensor, # (B, in_nc, H, W): target heat maps p_t (baseline: concat[x_s, p_s, p_t])
+            source_features:list|None=None, # SourceEncoder output, deepest first
+            flows:list|None=None, # one flow per level, coarse -> fine
+            masks:list|None=None, # one mask per level, coarse -> fine
+            return_attn:bool=False # also return the attention coefficients per level
+           ):
+    "The image (B, 3, H, W) in [-1, 1]; with `return_attn` also the per-level weights (local (B,k*k,h,w), global (B,hw,hw))."
+    x = pose
+    for blk in self.pose_encoder: x = blk(x)       # (B, chs[-1], H/2**L, W/2**L)
+    attn_out, k = [], 0
+    for i, dec in enumerate(self.decoder):
+        level = self.n_layers - i
+        if level in self.levels:
+            x, a = self._attend(level, x, source_features[i], flows, masks, k)
+            attn_out.append(a); k += 1
+        x = dec(x)                                  # up one level
+    img = self.out(x)
+    return (img, attn_out) if return_attn else img
 
 # %% ../nbs/15_networks.ipynb #361b6272
 class Generator(nn.Module):
@@ -439,7 +463,7 @@ def param_counts(cfg:GFLAConfig # the configuration to count
     return dict(flow=count_params(g.flow_net), source=count_params(g.source), target=count_params(g.target),
                 attention=count_params(g.target.attn), G=count_params(g), D=count_params(d))
 
-# %% ../nbs/15_networks.ipynb #29dc18f5
+# %% ../nbs/15_networks.ipynb #35dd1a7b
 _ENC = {'model.0': 'norm1', 'model.2': 'conv1', 'model.3': 'norm2', 'model.5': 'conv2'}          # EncoderBlock / ResBlock
 _DEC = {**_ENC, 'shortcut.0': 'shortcut'}                                                         # ResBlockDecoder
 _DIS = {'model.1': 'conv1', 'model.3': 'conv2', 'shortcut.1': 'shortcut'}                        # ResBlockEncoder
@@ -448,12 +472,15 @@ def _sub(off:str, ours:str, table:dict)->list:
     "Module-prefix pairs for one block: (official prefixes, our prefix)."
     return [((f'{off}.{a}',), f'{ours}.{b}') for a, b in table.items()]
 
-def _official_module_pairs(cfg:GFLAConfig, net:str)->list:
-    "[(official module prefixes, our module prefix)] of the published architecture for `cfg`."
-    if net == 'D':
-        pairs = _sub('block0', 'blocks.0', _DIS) + [((f'conv',), 'head')]
-        for i in range(cfg.dis_layers - 1): pairs += _sub(f'encoder{i}', f'blocks.{i + 1}', _DIS)
-        return pairs
+def _official_d_pairs(cfg:GFLAConfig)->list:
+    "[(official module prefixes, our module prefix)] of the published discriminator for `cfg`."
+    pairs = _sub('block0', 'blocks.0', _DIS) + [((f'conv',), 'head')]
+    for i in range(cfg.dis_layers - 1): pairs += _sub(f'encoder{i}', f'blocks.{i + 1}', _DIS)
+    return pairs
+
+# %% ../nbs/15_networks.ipynb #041cf0bf
+def _official_g_pairs(cfg:GFLAConfig)->list:
+    "[(official module prefixes, our module prefix)] of the published generator for `cfg`."
     if cfg.variant not in ('full', 'local_attn'):
         raise ValueError(f"released weights exist only for the full GFLA architecture, not variant {cfg.variant!r}")
     pairs = []
@@ -479,6 +506,11 @@ def _official_module_pairs(cfg:GFLAConfig, net:str)->list:
     pairs += [(('target.outconv.conv1', 'target.outconv.model.2'), 'target.out.conv')]
     return pairs
 
+def _official_module_pairs(cfg:GFLAConfig, net:str)->list:
+    "[(official module prefixes, our module prefix)] of the published architecture for `cfg`."
+    return _official_d_pairs(cfg) if net == 'D' else _official_g_pairs(cfg)
+
+# %% ../nbs/15_networks.ipynb #c2f38761
 def official_key_map(cfg:GFLAConfig, # configuration of the published architecture (variant 'full' or 'local_attn')
                      net:str='G' # 'G' (generator) or 'D' (discriminator)
                     )->dict:
@@ -496,28 +528,26 @@ def official_key_map(cfg:GFLAConfig, # configuration of the published architectu
     if unused: raise RuntimeError(f"internal: official modules without a counterpart in our model: {unused}")
     return out
 
-# %% ../nbs/15_networks.ipynb #99acd772
+# %% ../nbs/15_networks.ipynb #6723cb61
 class CheckpointMismatchError(RuntimeError):
     "A checkpoint does not fit the model; the message lists missing, unexpected and mis-shaped keys."
 
 def _short(keys:list, n:int=12)->str:
     return ', '.join(keys[:n]) + (f', ... ({len(keys) - n} more)' if len(keys) > n else '')
 
-def load_official_weights(model:Generator|Discriminator, # our network, built from the matching GFLAConfig
-                          state_dict_or_path:Mapping|str|Path, # the released state dict, or its .pth file
-                          strict:bool=True # raise on any missing, unexpected or mis-shaped key
-                         )->dict:
-    "Load a released GFLA checkpoint into our modules; returns a report (loaded / missing / unexpected / mismatched)."
-    sd = state_dict_or_path
+def _read_state_dict(sd:Mapping|str|Path)->Mapping:
+    "The state dict itself, read from a path with `weights_only=True` if one is given; refuses anything but {key: tensor}."
     if isinstance(sd, (str, Path)):
         path = Path(sd)
         if not path.is_file(): raise FileNotFoundError(f"checkpoint file not found: {path}")
         sd = torch.load(path, map_location='cpu', weights_only=True)
     if not isinstance(sd, Mapping) or not all(isinstance(v, torch.Tensor) for v in sd.values()):
         raise TypeError("expected a plain state dict {key: tensor} (the released latest_net_G.pth / latest_net_D.pth)")
-    net = 'G' if isinstance(model, Generator) else 'D' if isinstance(model, Discriminator) else None
-    if net is None: raise TypeError(f"model must be a Generator or Discriminator, got {type(model).__name__}")
-    kmap, ours = official_key_map(model.cfg, net), model.state_dict()
+    return sd
+
+# %% ../nbs/15_networks.ipynb #872b5400
+def _rename_official(sd:Mapping, kmap:dict, ours:dict)->tuple:
+    "Our state dict from the official one: (renamed tensors, missing official keys, shape mismatches)."
     aliases = {}
     for o, k in kmap.items(): aliases.setdefault(k, []).append(o)
     new, missing, mismatched = {}, [], []
@@ -532,6 +562,19 @@ def load_official_weights(model:Generator|Discriminator, # our network, built fr
             if t.numel() == ours[k].numel() and t.shape[:2] == ours[k].shape[:2] and '.attn.' in k: t = t.reshape(ours[k].shape)
             else: mismatched.append(f'{present[0]}: checkpoint {tuple(t.shape)} vs model {tuple(ours[k].shape)}'); continue
         new[k] = t
+    return new, missing, mismatched
+
+# %% ../nbs/15_networks.ipynb #4a3e5096
+def load_official_weights(model:Generator|Discriminator, # our network, built from the matching GFLAConfig
+                          state_dict_or_path:Mapping|str|Path, # the released state dict, or its .pth file
+                          strict:bool=True # raise on any missing, unexpected or mis-shaped key
+                         )->dict:
+    "Load a released GFLA checkpoint into our modules; returns a report (loaded / missing / unexpected / mismatched)."
+    sd = _read_state_dict(state_dict_or_path)
+    net = 'G' if isinstance(model, Generator) else 'D' if isinstance(model, Discriminator) else None
+    if net is None: raise TypeError(f"model must be a Generator or Discriminator, got {type(model).__name__}")
+    kmap, ours = official_key_map(model.cfg, net), model.state_dict()
+    new, missing, mismatched = _rename_official(sd, kmap, ours)
     unexpected = sorted(set(sd) - set(kmap))
     report = dict(loaded=len(new), missing=missing, unexpected=unexpected, mismatched=mismatched)
     if strict and (missing or unexpected or mismatched):

@@ -80,7 +80,7 @@ def missing_mask(kp # `(..., K, 2)` (y, x) keypoints, -1 for missing
     kp = check_keypoints(kp)
     return (kp[..., 0] == -1) | (kp[..., 1] == -1)
 
-# %% ../nbs/01_pose.ipynb #94992c30
+# %% ../nbs/01_pose.ipynb #d07bd5b7
 def _float(kp):
     "Integer keypoints promoted to float32; float ones unchanged."
     if isinstance(kp, torch.Tensor): return kp if kp.is_floating_point() else kp.float()
@@ -100,6 +100,7 @@ def _fill_missing(kp, miss):
     "Set the joints flagged in `miss` (`(..., K)`) of `kp` (`(..., K, 2)`) to (-1, -1)."
     return _where(~miss[..., None], kp, -1)
 
+# %% ../nbs/01_pose.ipynb #9c9e9266
 def _jmiss(a):
     "Missing flag `(...)` of single joints `(..., 2)`."
     return (a[..., 0] == -1) | (a[..., 1] == -1)
@@ -350,7 +351,7 @@ def limb_mask(kp, # `(..., 18, 2)` (y, x) COCO-18 keypoints in the frame of `siz
     m = rect.any(-3) | discs.any(-3)
     return morph_close(m, close)
 
-# %% ../nbs/01_pose.ipynb #07daf134
+# %% ../nbs/01_pose.ipynb #64667c55
 POSE_COLORS = np.array([[round(255 * v) for v in colorsys.hsv_to_rgb(i / 18, 1.0, 1.0)] for i in range(18)], dtype=np.uint8)
 
 def _canvas(img, size):
@@ -370,6 +371,7 @@ def _canvas(img, size):
         raise ValueError(f"draw_skeleton: size {tuple(size)} does not match the image's {a.shape[:2]}")
     return np.array(a, dtype=np.uint8, copy=True)
 
+# %% ../nbs/01_pose.ipynb #6a1c4067
 def draw_skeleton(img, # background: [-1, 1] tensor (3, H, W), uint8 (H, W, 3) array, PIL image, or None (black)
                   kp, # `(K, 2)` (y, x) keypoints in the image's pixels, -1 for missing
                   limbs:Sequence[tuple[int, int]]=COCO18_LIMBS, # joint pairs to connect

@@ -40,7 +40,7 @@ def affine_residual_filter(n:int, # window size
     "Conv weights `(n*n, 1, n, n)`: filter i is row i of I - P, giving residual entry i of every window."
     return _residual_filter(n, dtype, device if isinstance(device, torch.device) else torch.device(device))
 
-# %% ../nbs/13_regularizer.ipynb #b7fad8e5
+# %% ../nbs/13_regularizer.ipynb #42c5bc96
 def _check_flow(flow, kernel_size):
     if not isinstance(flow, torch.Tensor) or flow.ndim != 4 or flow.shape[1] != 2:
         raise ValueError(f"flow must be a (B, 2, H, W) tensor, got {tuple(flow.shape) if isinstance(flow, torch.Tensor) else type(flow).__name__}")
@@ -61,6 +61,7 @@ def affine_residual_map(flow:torch.Tensor, # (B, 2, H, W) backward flow in pixel
     r = F.conv2d(flow.reshape(B * 2, 1, H, W), R)             # (2B, n*n, H', W'): residual vector of every window
     return r.square().sum(1).view(B, 2, H - n + 1, W - n + 1).sum(1)
 
+# %% ../nbs/13_regularizer.ipynb #97afd096
 class _AffineResidualEnergy(torch.autograd.Function):
     "Mean squared affine residual with the closed-form gradient (2/N) fold(r)."
     @staticmethod
