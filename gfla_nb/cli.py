@@ -10,7 +10,7 @@ from pathlib import Path
 from fastcore.docments import docments
 from fastcore.script import call_parse
 from .core import repo_root, in_test
-from .synthetic import generate_dataset
+from .synthetic_files import generate_dataset
 from .data import preview_dataset
 from .training import TrainConfig, TRAIN_PRESETS
 

@@ -242,7 +242,7 @@ class SyntheticPairs(PosePairs):
                  background:str='image', # 'image': as rendered; 'plain': every background pixel set to `plain_color`
                  plain_color:float=0.7, # the plain background's grey level in [-1, 1] (0.7: a light studio grey)
                  **kwargs):
-        from gfla_nb.synthetic import load_synthetic_meta
+        from gfla_nb.synthetic_files import load_synthetic_meta
         if background not in ('image', 'plain'): raise ValueError(f"background must be 'image' or 'plain', got {background!r}")
         self.background, self.plain_color = background, float(plain_color)
         root = Path(root) if root is not None else default_data_root('synthetic')

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 from .core import progress, load_image, atomic_write, get_device, check_images
-from .pose import LEFT_RIGHT_COCO18
+from .pose import LEFT_RIGHT_COCO18, gaussian_maps
 from .data import read_annotations
 
 # %% auto #0
@@ -66,9 +66,7 @@ def keypoint_heatmaps(kp, # `(B, K, 2)` (y, x) keypoints in an image of `img_siz
     k = torch.as_tensor(np.asarray(kp) if not isinstance(kp, torch.Tensor) else kp, dtype=torch.float32)
     miss = (k == -1).any(-1)
     hy, hx = _to_hm(k[..., 0], img_size[0], hm_size), _to_hm(k[..., 1], img_size[1], hm_size)
-    g = torch.arange(hm_size, dtype=torch.float32)
-    gy = torch.exp(-(g - hy[..., None]) ** 2 / (2 * sigma ** 2)); gx = torch.exp(-(g - hx[..., None]) ** 2 / (2 * sigma ** 2))
-    return (gy[..., :, None] * gx[..., None, :]).masked_fill(miss[..., None, None], 0)
+    return gaussian_maps(hy, hx, (hm_size, hm_size), sigma, miss)   # 01_pose's Gaussian, at sub-pixel centres
 
 # %% ../nbs/17_detector.ipynb #bd174aae
 def decode_heatmaps(hm:torch.Tensor, # `(B, K, h, w)` heatmaps

@@ -22,9 +22,8 @@ from .flow import warp
 
 # %% auto #0
 __all__ = ['VARIANTS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output', 'ResBlockEncoder', 'GFLAConfig',
-           'FlowEstimator', 'SourceEncoder', 'TargetRenderer', 'Generator', 'Discriminator', 'init_weights',
-           'count_params', 'param_counts', 'official_key_map', 'CheckpointMismatchError', 'load_official_weights',
-           'to_official_state_dict']
+           'toy_batch', 'FlowEstimator', 'SourceEncoder', 'TargetRenderer', 'Generator', 'Discriminator',
+           'init_weights', 'count_params', 'param_counts']
 
 # %% ../nbs/15_networks.ipynb #8ba65df7
 def _norm(nc:int)->nn.Module:
@@ -50,6 +49,17 @@ class EncoderBlock(nn.Module):
     def forward(self, x:torch.Tensor)->torch.Tensor:
         x = self.conv1(self.act(self.norm1(x)))     # (B, in, H, W) -> (B, out, H/2, W/2)
         return self.conv2(self.act(self.norm2(x)))  # same shape
+
+# %% ../nbs/15_networks.ipynb #ea37d7d0
+def _randomize_norms(m:nn.Module, # a network (changed in place)
+                     seed:int=0 # seed of its own random generator
+                    )->nn.Module:
+    "Give every InstanceNorm random affine parameters (tests only; exported for the loading test of notebook 15b)."
+    g = torch.Generator().manual_seed(seed)
+    for mod in m.modules():
+        if isinstance(mod, nn.InstanceNorm2d) and mod.affine:
+            with torch.no_grad(): mod.weight.copy_(torch.rand(mod.weight.shape, generator=g) + .5); mod.bias.normal_(0, .3, generator=g)
+    return m
 
 # %% ../nbs/15_networks.ipynb #b0e4da62
 class ResBlock(nn.Module):
@@ -237,6 +247,22 @@ def teaching(cls:GFLAConfig,
     s = lambda n: max(1, int(round(n*width)))
     return cls(**{**dict(image_size=size, flow_ngf=s(32), flow_max_nc=s(256), ngf=s(64), max_nc=s(512),
                          attn_hidden=s(128), dis_ndf=s(32), dis_max_nc=s(128), variant=variant), **kwargs})
+
+# %% ../nbs/15_networks.ipynb #d7de2891
+def toy_batch(cfg:GFLAConfig, # sizes: image_size, image_nc, structure_nc
+              B:int=2, # batch size
+              seed:int=0, # seed of its own random generator
+              sigma:float|None=None # heat-map std in pixels (default: 6 per 256 rows, at least 1.5)
+             )->tuple:
+    "Random (src_img, src_pose, tgt_pose) of the right shapes; the target joints are shifted source joints."
+    g = torch.Generator().manual_seed(seed); H, W = cfg.image_size; sigma = sigma or max(1.5, 6*H/256)
+    img = (torch.rand(B, cfg.image_nc, H, W, generator=g)*2 - 1)
+    def heat(kp):
+        yy, xx = torch.arange(H).view(1, 1, H, 1), torch.arange(W).view(1, 1, 1, W)
+        return torch.exp(-((yy - kp[..., 0, None, None])**2 + (xx - kp[..., 1, None, None])**2) / (2*sigma**2))
+    kp = torch.rand(B, cfg.structure_nc, 2, generator=g) * torch.tensor([H - 1., W - 1.])
+    kp_t = (kp + torch.randn(B, cfg.structure_nc, 2, generator=g)*H/16).clamp(0, H - 1)
+    return img, heat(kp), heat(kp_t)
 
 # %% ../nbs/15_networks.ipynb #4cf1416d
 def _channels(ngf:int, max_nc:int, n:int)->list:
@@ -462,134 +488,3 @@ def param_counts(cfg:GFLAConfig # the configuration to count
     with torch.device('meta'): g, d = Generator(cfg), Discriminator(cfg)
     return dict(flow=count_params(g.flow_net), source=count_params(g.source), target=count_params(g.target),
                 attention=count_params(g.target.attn), G=count_params(g), D=count_params(d))
-
-# %% ../nbs/15_networks.ipynb #35dd1a7b
-_ENC = {'model.0': 'norm1', 'model.2': 'conv1', 'model.3': 'norm2', 'model.5': 'conv2'}          # EncoderBlock / ResBlock
-_DEC = {**_ENC, 'shortcut.0': 'shortcut'}                                                         # ResBlockDecoder
-_DIS = {'model.1': 'conv1', 'model.3': 'conv2', 'shortcut.1': 'shortcut'}                        # ResBlockEncoder
-
-def _sub(off:str, ours:str, table:dict)->list:
-    "Module-prefix pairs for one block: (official prefixes, our prefix)."
-    return [((f'{off}.{a}',), f'{ours}.{b}') for a, b in table.items()]
-
-def _official_d_pairs(cfg:GFLAConfig)->list:
-    "[(official module prefixes, our module prefix)] of the published discriminator for `cfg`."
-    pairs = _sub('block0', 'blocks.0', _DIS) + [((f'conv',), 'head')]
-    for i in range(cfg.dis_layers - 1): pairs += _sub(f'encoder{i}', f'blocks.{i + 1}', _DIS)
-    return pairs
-
-# %% ../nbs/15_networks.ipynb #041cf0bf
-def _official_g_pairs(cfg:GFLAConfig)->list:
-    "[(official module prefixes, our module prefix)] of the published generator for `cfg`."
-    if cfg.variant not in ('full', 'local_attn'):
-        raise ValueError(f"released weights exist only for the full GFLA architecture, not variant {cfg.variant!r}")
-    pairs = []
-    for part, ours, n in (('flow_net', 'flow_net.encoder', cfg.flow_layers), ('source', 'source.encoder', cfg.layers),
-                          ('target', 'target.pose_encoder', cfg.layers)):
-        pairs += _sub(f'{part}.block0', f'{ours}.0', _ENC)
-        for i in range(n - 1): pairs += _sub(f'{part}.encoder{i}', f'{ours}.{i + 1}', _ENC)
-    for i in range(cfg.flow_layers - min(cfg.levels)):
-        pairs += _sub(f'flow_net.decoder{i}', f'flow_net.decoder.{i}', _DEC)
-        pairs += [((f'flow_net.jump{i}.conv1', f'flow_net.jump{i}.model.2'), f'flow_net.jumps.{i}.conv')]
-        level = cfg.flow_layers - i - 1
-        if level in cfg.levels:
-            pairs += [((f'flow_net.output{i}',), f'flow_net.flow_heads.{level}'), ((f'flow_net.mask{i}.0',), f'flow_net.mask_heads.{level}')]
-    nb = cfg.num_blocks
-    for i in range(cfg.layers):
-        if nb == 1: pairs += _sub(f'target.decoder{i}.0', f'target.decoder.{i}.0', _DEC)
-        else:
-            for j in range(nb - 1): pairs += _sub(f'target.decoder{i}.0.model.{j}', f'target.decoder.{i}.{j}', _ENC)
-            pairs += _sub(f'target.decoder{i}.1', f'target.decoder.{i}.{nb - 1}', _DEC)
-        level = cfg.layers - i
-        if level in cfg.levels:
-            pairs += [((f'target.attn{i}',), f'target.attn.{level}')]   # inner names agree (fully_connect_layer.0 / .2)
-    pairs += [(('target.outconv.conv1', 'target.outconv.model.2'), 'target.out.conv')]
-    return pairs
-
-def _official_module_pairs(cfg:GFLAConfig, net:str)->list:
-    "[(official module prefixes, our module prefix)] of the published architecture for `cfg`."
-    return _official_d_pairs(cfg) if net == 'D' else _official_g_pairs(cfg)
-
-# %% ../nbs/15_networks.ipynb #c2f38761
-def official_key_map(cfg:GFLAConfig, # configuration of the published architecture (variant 'full' or 'local_attn')
-                     net:str='G' # 'G' (generator) or 'D' (discriminator)
-                    )->dict:
-    "{official checkpoint key: our state-dict key}; duplicated official entries map to the same key of ours."
-    if net not in ('G', 'D'): raise ValueError(f"net must be 'G' or 'D', got {net!r}")
-    pairs = _official_module_pairs(cfg, net)
-    with torch.device('meta'): ours = (Generator(cfg) if net == 'G' else Discriminator(cfg)).state_dict()
-    out, used = {}, set()
-    for key in ours:
-        hits = [(offs, p) for offs, p in pairs if key.startswith(p + '.')]
-        if len(hits) != 1: raise RuntimeError(f"internal: {len(hits)} official modules match our key {key!r}")
-        offs, p = hits[0]; used.add(p)
-        for o in offs: out[o + key[len(p):]] = key
-    unused = [p for _, p in pairs if p not in used]
-    if unused: raise RuntimeError(f"internal: official modules without a counterpart in our model: {unused}")
-    return out
-
-# %% ../nbs/15_networks.ipynb #6723cb61
-class CheckpointMismatchError(RuntimeError):
-    "A checkpoint does not fit the model; the message lists missing, unexpected and mis-shaped keys."
-
-def _short(keys:list, n:int=12)->str:
-    return ', '.join(keys[:n]) + (f', ... ({len(keys) - n} more)' if len(keys) > n else '')
-
-def _read_state_dict(sd:Mapping|str|Path)->Mapping:
-    "The state dict itself, read from a path with `weights_only=True` if one is given; refuses anything but {key: tensor}."
-    if isinstance(sd, (str, Path)):
-        path = Path(sd)
-        if not path.is_file(): raise FileNotFoundError(f"checkpoint file not found: {path}")
-        sd = torch.load(path, map_location='cpu', weights_only=True)
-    if not isinstance(sd, Mapping) or not all(isinstance(v, torch.Tensor) for v in sd.values()):
-        raise TypeError("expected a plain state dict {key: tensor} (the released latest_net_G.pth / latest_net_D.pth)")
-    return sd
-
-# %% ../nbs/15_networks.ipynb #872b5400
-def _rename_official(sd:Mapping, kmap:dict, ours:dict)->tuple:
-    "Our state dict from the official one: (renamed tensors, missing official keys, shape mismatches)."
-    aliases = {}
-    for o, k in kmap.items(): aliases.setdefault(k, []).append(o)
-    new, missing, mismatched = {}, [], []
-    for k, offs in aliases.items():
-        present = [o for o in offs if o in sd]
-        if not present: missing.append(offs[0]); continue
-        t = sd[present[0]]
-        for o in present[1:]:
-            if sd[o].shape != t.shape or not torch.equal(sd[o], t):
-                raise CheckpointMismatchError(f"duplicated checkpoint entries {present[0]!r} and {o!r} differ (they should hold the same conv)")
-        if t.shape != ours[k].shape:
-            if t.numel() == ours[k].numel() and t.shape[:2] == ours[k].shape[:2] and '.attn.' in k: t = t.reshape(ours[k].shape)
-            else: mismatched.append(f'{present[0]}: checkpoint {tuple(t.shape)} vs model {tuple(ours[k].shape)}'); continue
-        new[k] = t
-    return new, missing, mismatched
-
-# %% ../nbs/15_networks.ipynb #4a3e5096
-def load_official_weights(model:Generator|Discriminator, # our network, built from the matching GFLAConfig
-                          state_dict_or_path:Mapping|str|Path, # the released state dict, or its .pth file
-                          strict:bool=True # raise on any missing, unexpected or mis-shaped key
-                         )->dict:
-    "Load a released GFLA checkpoint into our modules; returns a report (loaded / missing / unexpected / mismatched)."
-    sd = _read_state_dict(state_dict_or_path)
-    net = 'G' if isinstance(model, Generator) else 'D' if isinstance(model, Discriminator) else None
-    if net is None: raise TypeError(f"model must be a Generator or Discriminator, got {type(model).__name__}")
-    kmap, ours = official_key_map(model.cfg, net), model.state_dict()
-    new, missing, mismatched = _rename_official(sd, kmap, ours)
-    unexpected = sorted(set(sd) - set(kmap))
-    report = dict(loaded=len(new), missing=missing, unexpected=unexpected, mismatched=mismatched)
-    if strict and (missing or unexpected or mismatched):
-        msg = [f"checkpoint does not fit {type(model).__name__}({model.cfg.variant}, image_size={model.cfg.image_size}):"]
-        if missing: msg.append(f"  missing keys ({len(missing)}): {_short(missing)}")
-        if unexpected: msg.append(f"  unexpected keys ({len(unexpected)}): {_short(unexpected)}")
-        if mismatched: msg.append(f"  shape mismatches ({len(mismatched)}): {_short(mismatched)}")
-        raise CheckpointMismatchError('\n'.join(msg))
-    model.load_state_dict(new, strict=False)
-    return report
-
-# %% ../nbs/15_networks.ipynb #a11b13fa
-def to_official_state_dict(model:Generator|Discriminator # our network
-                          )->dict:
-    "Our weights under the published key names (with the duplicated Jump/Output entries), e.g. for cross-checks."
-    net = 'G' if isinstance(model, Generator) else 'D'
-    ours = model.state_dict()
-    return {o: ours[k].clone() for o, k in official_key_map(model.cfg, net).items()}

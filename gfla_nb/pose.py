@@ -20,8 +20,8 @@ __all__ = ['COCO18_NAMES', 'COCO18_LIMBS', 'MASK_LIMBS', 'LEFT_RIGHT_COCO18', 'C
            'H36M17_LIMBS', 'COCO18_TO_COCO17', 'H36M_HEAD_EXTEND', 'COCO18_FROM_H36M17', 'POSE_COLORS',
            'example_keypoints', 'check_keypoints', 'missing_mask', 'coco18_to_coco17', 'coco17_to_coco18',
            'coco18_to_h36m17', 'h36m17_to_coco18', 'affine_keypoints', 'flip_keypoints', 'normalize_keypoints',
-           'denormalize_keypoints', 'keypoints_to_heatmaps', 'heatmaps_to_keypoints', 'limb_maps', 'morph_close',
-           'limb_mask', 'draw_skeleton', 'pose_image', 'plot_pose']
+           'denormalize_keypoints', 'gaussian_maps', 'keypoints_to_heatmaps', 'heatmaps_to_keypoints', 'limb_maps',
+           'morph_close', 'limb_mask', 'draw_skeleton', 'pose_image', 'plot_pose']
 
 # %% ../nbs/01_pose.ipynb #00e72dbb
 COCO18_NAMES = ('nose', 'neck', 'Rsho', 'Relb', 'Rwri', 'Lsho', 'Lelb', 'Lwri', 'Rhip', 'Rkne', 'Rank',
@@ -233,6 +233,21 @@ def denormalize_keypoints(kpn, # `(..., K, 2)` (y, x) in [-1, 1], NaN for missin
     nan = torch.isnan(kpn).any(-1) if isinstance(kpn, torch.Tensor) else np.isnan(kpn).any(-1)
     return _where(~nan[..., None], out, -1)
 
+# %% ../nbs/01_pose.ipynb #748aff47
+def gaussian_maps(y:torch.Tensor, # `(..., K)` centre rows, in map pixels (the maps take this dtype)
+                  x:torch.Tensor, # `(..., K)` centre columns, in map pixels
+                  size:tuple[int, int], # (H, W) of the maps
+                  sigma:float, # standard deviation in map pixels
+                  missing:torch.Tensor|None=None # `(..., K)` bool: these channels are all zero
+                 )->torch.Tensor:
+    "One Gaussian channel per centre, peak 1: `(..., K, H, W)`."
+    rows = torch.arange(size[0], dtype=y.dtype, device=y.device)
+    cols = torch.arange(size[1], dtype=x.dtype, device=x.device)
+    gy = torch.exp(-(rows - y[..., None]) ** 2 / (2 * sigma ** 2))  # (..., K, H)
+    gx = torch.exp(-(cols - x[..., None]) ** 2 / (2 * sigma ** 2))  # (..., K, W)
+    hm = gy[..., :, None] * gx[..., None, :]                         # (..., K, H, W)
+    return hm if missing is None else hm.masked_fill(missing[..., None, None], 0)
+
 # %% ../nbs/01_pose.ipynb #ae4767f0
 def keypoints_to_heatmaps(kp, # `(..., K, 2)` (y, x) keypoints in the `old_size` frame, -1 for missing
                           load_size:tuple[int, int], # (H, W) of the heatmaps (the image's load size)
@@ -245,19 +260,14 @@ def keypoints_to_heatmaps(kp, # `(..., K, 2)` (y, x) keypoints in the `old_size`
     h, w = _check_size(load_size, 'load_size')
     h0, w0 = (h, w) if old_size is None else _check_size(old_size, 'old_size')
     if not sigma > 0: raise ValueError(f"sigma must be positive, got {sigma}")
-    k = _t64(kp); dev = k.device
+    k = _t64(kp)
     miss = (k[..., 0] == -1) | (k[..., 1] == -1)                     # (..., K), judged on the raw annotation
     y, x = k[..., 0] / h0 * h, k[..., 1] / w0 * w                    # same operation order as the published code
     if affine is not None:
         m = _as_matrix(affine, k, 'affine')
         y, x = m[1, 0] * x + m[1, 1] * y + m[1, 2], m[0, 0] * x + m[0, 1] * y + m[0, 2]
     y, x = torch.trunc(y), torch.trunc(x)                            # int(): towards zero
-    rows = torch.arange(h, dtype=torch.float64, device=dev)
-    cols = torch.arange(w, dtype=torch.float64, device=dev)
-    gy = torch.exp(-(rows - y[..., None]) ** 2 / (2 * sigma ** 2))  # (..., K, H)
-    gx = torch.exp(-(cols - x[..., None]) ** 2 / (2 * sigma ** 2))  # (..., K, W)
-    hm = gy[..., :, None] * gx[..., None, :]                         # (..., K, H, W)
-    return hm.masked_fill(miss[..., None, None], 0).float()
+    return gaussian_maps(y, x, (h, w), sigma, miss).float()           # computed in float64, stored as float32
 
 # %% ../nbs/01_pose.ipynb #26e5ea89
 def heatmaps_to_keypoints(hm, # `(..., K, H, W)` heatmaps (tensor or ndarray)
