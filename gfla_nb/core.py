@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #af1a687c
 from __future__ import annotations
-import os, sys, json, random, tempfile, contextlib, dataclasses
+import os, re, sys, math, json, random, tempfile, contextlib, dataclasses
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -13,11 +13,12 @@ import torch
 from PIL import Image
 from tqdm.auto import tqdm
 import matplotlib.pyplot as plt
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['seed_everything', 'get_device', 'img_to_tensor', 'tensor_to_img', 'check_images', 'load_image', 'atomic_write',
-           'atomic_save', 'save_image', 'image_grid', 'show_images', 'ConfigBase', 'in_test', 'progress', 'repo_root',
-           'default_data_root']
+           'atomic_save', 'save_image', 'remove_stale_temps', 'image_grid', 'show_images', 'ConfigBase', 'in_test',
+           'progress', 'repo_root', 'default_data_root']
 
 # %% ../nbs/00_core.ipynb #25ca1b82
 def seed_everything(seed:int=0, # the one integer a run is repeatable from
@@ -82,7 +83,10 @@ def check_images(x:torch.Tensor, # images that should be `(B, 3, H, W)` in [-1, 
     "Validate a batch of [-1, 1] images and return it as float32, clipped to [-1, 1]."
     if not isinstance(x, torch.Tensor): raise TypeError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
     if x.ndim != 4 or x.shape[1] != 3: raise ValueError(f"{name} must have shape (B, 3, H, W), got {tuple(x.shape)}")
+    if x.shape[0] == 0: raise ValueError(f"{name} is an empty batch (shape {tuple(x.shape)})")
     x = x.detach().float()
+    bad = int((~torch.isfinite(x)).sum())
+    if bad: raise ValueError(f"{name} has {bad} non-finite values (NaN or inf) in its {x.numel()}")
     lo, hi = x.min().item(), x.max().item()
     if lo < -1 - tol or hi > 1 + tol:
         raise ValueError(f"{name} must be in [-1, 1] (the project's image range), got values in [{lo:.3g}, {hi:.3g}]")
@@ -139,6 +143,19 @@ def save_image(img:torch.Tensor|np.ndarray|Image.Image, # a [-1, 1] `(3, H, W)` 
     with atomic_write(path, 'wb') as f: img.save(f, format=fmt)
     return path
 
+# %% ../nbs/00_core.ipynb #a6cd2b0e
+_TEMP_RE = re.compile(r'^\..+\.[A-Za-z0-9_]{8}\.tmp$')   # what tempfile.mkstemp(prefix='.<name>.', suffix='.tmp') makes
+
+def remove_stale_temps(folder:str|Path, # a folder `atomic_write` writes into (not searched recursively)
+                       recursive:bool=False # also clean its sub-folders
+                      )->list:
+    "Delete temporary files that an interrupted `atomic_write` left behind; returns their paths."
+    folder = Path(folder)
+    if not folder.is_dir(): return []
+    found = [p for p in (folder.rglob('.*.tmp') if recursive else folder.glob('.*.tmp')) if p.is_file() and _TEMP_RE.match(p.name)]
+    for p in found: p.unlink(missing_ok=True)
+    return found
+
 # %% ../nbs/00_core.ipynb #f660c353
 def _as_uint8(im) -> np.ndarray:
     if isinstance(im, torch.Tensor): return tensor_to_img(im)
@@ -191,7 +208,8 @@ def show_images(rows:Sequence[Sequence]|torch.Tensor, # as for `image_grid`
 # %% ../nbs/00_core.ipynb #48449456
 @dataclasses.dataclass
 class ConfigBase:
-    "Base for configuration dataclasses: dict/JSON round trips that refuse unknown keys."
+    "Base for configuration dataclasses: checked field types, dict/JSON round trips that refuse unknown keys."
+    def __post_init__(self): self.check_fields()   # a subclass with checks of its own calls super().__post_init__() first
     def to_dict(self)->dict: return dataclasses.asdict(self)
 
     @classmethod
@@ -219,6 +237,21 @@ class ConfigBase:
         try: d = json.loads(path.read_text())
         except json.JSONDecodeError as e: raise ValueError(f"config file {path} is not valid JSON: {e}") from e
         return cls.from_dict(d)
+
+# %% ../nbs/00_core.ipynb #41b18223
+_FIELD_TYPES = {'int': (int,), 'float': (int, float), 'str': (str,), 'bool': (bool,), 'dict': (dict,), 'tuple': (tuple, list), 'list': (list, tuple)}
+
+@patch
+def check_fields(self:ConfigBase):
+    "Check every field's value against its annotation; a wrong one raises a `TypeError` naming the field, the value and the type."
+    for f in dataclasses.fields(self):
+        ann = str(f.type).replace(' ', ''); v = getattr(self, f.name); opts = ann.split('|')
+        if v is None and 'None' in opts: continue
+        if any(o not in _FIELD_TYPES for o in opts if o != 'None'): continue     # an annotation this check does not know
+        ok = tuple(t for o in opts for t in _FIELD_TYPES.get(o, ()))
+        good = isinstance(v, ok) and not (isinstance(v, bool) and bool not in ok)
+        if not good: raise TypeError(f"{type(self).__name__}.{f.name} must be {ann}, got {v!r} ({type(v).__name__})")
+        if isinstance(v, float) and not math.isfinite(v): raise ValueError(f"{type(self).__name__}.{f.name} must be a finite number, got {v!r}")
 
 # %% ../nbs/00_core.ipynb #818a4b8d
 def in_test()->bool:

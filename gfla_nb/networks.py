@@ -172,6 +172,7 @@ class GFLAConfig(ConfigBase):
     def __post_init__(self):
         self.image_size = tuple(int(s) for s in self.image_size)
         self.attn_kernel = {int(k): int(v) for k, v in dict(self.attn_kernel).items()}  # JSON turns int keys into str
+        self.check_fields()   # types (ConfigBase), after the JSON conversions above
         self._validate()
 
 # %% ../nbs/15_networks.ipynb #cb106689

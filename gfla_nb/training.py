@@ -62,6 +62,7 @@ class TrainConfig(ConfigBase):
     loss_weights: dict = dataclasses.field(default_factory=dict) # overrides of `LossWeights` fields, e.g. {'lambda_s': 50}
 
     def __post_init__(self):
+        super().__post_init__()   # field types
         if self.flow_stride not in (2, 4, 8, 16): raise ValueError(f"flow_stride must be 2, 4, 8 or 16, got {self.flow_stride}")
         if self.background not in ('image', 'plain'): raise ValueError(f"background must be 'image' or 'plain', got {self.background!r}")
         LossWeights.from_dict(self.loss_weights)   # unknown names fail here (naming them and the valid ones), not mid-run
