@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_cli.ipynb #c00707bd
 from __future__ import annotations
-import sys, json, argparse, dataclasses
+import os, sys, json, shutil, argparse, dataclasses
 from pathlib import Path
 
 from fastcore.docments import docments
@@ -12,10 +12,11 @@ from fastcore.script import call_parse
 from .core import repo_root, in_test
 from .synthetic_files import generate_dataset
 from .data import preview_dataset
-from .training import TrainConfig, TRAIN_PRESETS
+from .training import TrainConfig, TRAIN_PRESETS, FEATURE_NETS, read_checkpoint, checkpoint_config, resume_changes, check_dataset
 
 # %% auto #0
-__all__ = ['find_notebook', 'run_notebook', 'gfla_synth', 'gfla_preview', 'train_parser', 'train_overrides', 'gfla_train']
+__all__ = ['RUN_FILES', 'REPORT_FILES', 'find_notebook', 'run_notebook', 'gfla_synth', 'gfla_preview', 'train_parser',
+           'train_overrides', 'run_config', 'make_room', 'gfla_train']
 
 # %% ../nbs/30_cli.ipynb #2b94f30d
 def find_notebook(name:str # e.g. '21_train.ipynb'
@@ -28,7 +29,8 @@ def find_notebook(name:str # e.g. '21_train.ipynb'
 
 def run_notebook(name:str, # driver notebook, e.g. '21_train.ipynb'
                  out_dir:str|Path, # where results and the executed notebook go
-                 params:dict # papermill parameters (None values are left out: the notebook's defaults apply)
+                 params:dict, # papermill parameters (None values are left out: the notebook's defaults apply)
+                 stream=True # True: the notebook's stderr (the training bar) goes to sys.stderr as it comes; a file object: there; False: nowhere
                 )->Path:
     "Execute a driver notebook with papermill (cwd = its folder); returns the executed copy's path."
     import papermill as pm
@@ -36,8 +38,15 @@ def run_notebook(name:str, # driver notebook, e.g. '21_train.ipynb'
     out = Path(out_dir).resolve(); out.mkdir(parents=True, exist_ok=True)
     params = {k: v for k, v in params.items() if v is not None}
     params['out_dir'] = str(out)
-    dest = out/name
-    pm.execute_notebook(str(nb), str(dest), parameters=params, cwd=str(nb.parent), progress_bar=not in_test(), log_output=False)
+    dest, err = out/name, (sys.stderr if stream is True else stream or None)
+    old = os.environ.get('GFLA_PROGRESS')
+    if err: os.environ['GFLA_PROGRESS'] = 'text'      # the kernel inherits the environment
+    try:
+        pm.execute_notebook(str(nb), str(dest), parameters=params, cwd=str(nb.parent), progress_bar=not (in_test() or err),
+                            log_output=False, stderr_file=err, coalesce_streams=True)
+    finally:
+        if old is None: os.environ.pop('GFLA_PROGRESS', None)
+        else: os.environ['GFLA_PROGRESS'] = old
     return dest
 
 # %% ../nbs/30_cli.ipynb #7b580597
@@ -77,10 +86,14 @@ def _to_bool(s:str)->bool:
 _OPTION_TYPES = {'int': int, 'float': float, 'bool': _to_bool, 'str': str, 'str|None': str, 'dict': str}
 
 def train_parser()->argparse.ArgumentParser:
-    "The `gfla_train` options: --out_dir, --preset, and one option per `TrainConfig` field (help: the field's comment)."
+    "The `gfla_train` options: --out_dir, --preset, --resume/--overwrite, and one option per `TrainConfig` field (help: the field's comment)."
     p = argparse.ArgumentParser(prog='gfla_train', description="Train GFLA by running the 21_train notebook with papermill.")
     p.add_argument('--out_dir', default='runs/train', help='results, checkpoint and the executed notebook go here (default: runs/train)')
     p.add_argument('--preset', default='teaching', choices=TRAIN_PRESETS, help="'teaching' (CPU, synthetic people; default) or 'published' (the paper's recipe)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument('--resume', action='store_true', help="continue the run in --out_dir: its own configuration, with the options given here on top "
+                   "(lr_g, lr_d, steps, loss_weights, ...); its earlier report moves to attempts/NNN/")
+    g.add_argument('--overwrite', action='store_true', help="delete the run in --out_dir and start afresh")
     docs = docments(TrainConfig)
     for f in dataclasses.fields(TrainConfig):
         if f.name == 'out_dir': continue
@@ -93,7 +106,7 @@ def train_parser()->argparse.ArgumentParser:
 # %% ../nbs/30_cli.ipynb #ef4f939c
 def train_overrides(args:argparse.Namespace)->dict:
     "The `TrainConfig` fields given on the command line, parsed and checked."
-    o = {k: v for k, v in vars(args).items() if v is not None and k not in ('out_dir', 'preset')}
+    o = {k: v for k, v in vars(args).items() if v is not None and k not in ('out_dir', 'preset', 'resume', 'overwrite')}
     if 'data_root' in o: o['data_root'] = str(Path(o['data_root']).resolve())
     if 'loss_weights' in o:
         try: o['loss_weights'] = json.loads(o['loss_weights'])
@@ -102,10 +115,57 @@ def train_overrides(args:argparse.Namespace)->dict:
     TrainConfig.preset(args.preset, **o)   # bad values fail here, before the notebook starts
     return o
 
+# %% ../nbs/30_cli.ipynb #3d3dcb98
+RUN_FILES = ('checkpoint.pt', 'config.json', 'history.jsonl', 'losses.csv', '21_train.ipynb')
+REPORT_FILES = ('21_train.ipynb', 'metrics.json', 'metrics.md', 'results.png', 'flows.png', 'losses.png', 'epe.csv')
+
+def run_config(out:Path, # the resolved --out_dir
+               args:argparse.Namespace, o:dict # the options and the fields given
+              )->dict:
+    "The configuration fields for the notebook, after checking --out_dir against --resume / --overwrite (nothing is changed)."
+    is_run = any((out/f).exists() for f in RUN_FILES)
+    if not (out.exists() and any(out.iterdir())):
+        if args.resume: raise FileNotFoundError(f"--resume: {out} holds no run to resume")
+        return o
+    if not is_run: raise FileExistsError(f"--out_dir {out} is not empty and holds no gfla_nb run: choose a new or empty folder")
+    if not (args.resume or args.overwrite):
+        raise FileExistsError(f"--out_dir {out} already holds a run: add --resume to continue it (its report moves to attempts/), "
+                              f"or --overwrite to delete it and start afresh, or choose another --out_dir")
+    if args.overwrite: return o
+    ck = out/'checkpoint.pt'
+    if ck.exists(): sd = read_checkpoint(ck); old, step = checkpoint_config(sd, ck), int(sd['step'])
+    elif (out/'config.json').exists(): old, step = TrainConfig.load(out/'config.json'), 0
+    else: raise FileNotFoundError(f"--resume: {out} has neither checkpoint.pt nor config.json, so there is no configuration to resume")
+    if 'loss_weights' in o: o = {**o, 'loss_weights': {**old.loss_weights, **o['loss_weights']}}   # on top of the run's own weights
+    new = old.replace(**o, out_dir=str(out))
+    changes = resume_changes(old, new, step, ck) if ck.exists() else {}
+    print(f"resuming {out} at step {step}" + (": " + ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in changes.items()) if changes else ""))
+    return {k: v for k, v in new.to_dict().items() if k != 'out_dir'}
+
+def make_room(out:Path, args:argparse.Namespace)->Path|None:
+    "--overwrite: delete the run; --resume: move its last report to attempts/NNN/ (returned)."
+    if args.overwrite and out.exists(): shutil.rmtree(out)
+    found = [out/f for f in REPORT_FILES if (out/f).exists()] if args.resume else []
+    if not found: return None
+    dest = out/'attempts'/f"{1 + len(list((out/'attempts').glob('[0-9][0-9][0-9]'))):03d}"
+    dest.mkdir(parents=True)
+    for f in found: f.rename(dest/f.name)
+    return dest
+
+# %% ../nbs/30_cli.ipynb #79c17d91
 def gfla_train(argv:list|None=None # command-line words (default: sys.argv[1:])
               ):
     "Train GFLA by running the 21_train notebook with papermill; prints where the results are."
     args = train_parser().parse_args(argv)
     o = train_overrides(args)
-    dest = run_notebook('21_train.ipynb', args.out_dir, {'preset': args.preset, 'config': o})
-    print(f"done: executed notebook {dest}; results in {dest.parent} (metrics.md, results.png, flows.png, losses.png, checkpoint.pt)")
+    out = Path(args.out_dir).resolve()
+    config = run_config(out, args, o)
+    cfg = TrainConfig.preset(args.preset, **{**config, 'out_dir': str(out)})
+    if cfg.features not in FEATURE_NETS and not Path(cfg.features).is_file():
+        raise FileNotFoundError(f"--features {cfg.features} is not a file (give one of {FEATURE_NETS} or the path of a feature-network file)")
+    check_dataset(cfg)                      # both splits, before any work
+    kept = make_room(out, args)
+    if kept: print(f"the previous report is kept in {kept}")
+    print(f"running 21_train.ipynb into {out}; training progress follows", flush=True)
+    dest = run_notebook('21_train.ipynb', out, {'preset': args.preset, 'config': config})
+    print(f"done: executed notebook {dest}; results in {dest.parent} (metrics.md, results.png, flows.png, losses.png, checkpoint.pt, history.jsonl)")

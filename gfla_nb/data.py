@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_data.ipynb #3dccfd17
 from __future__ import annotations
-import csv, json, math, warnings
+import csv, io, json, math, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -12,6 +12,7 @@ from typing import Sequence
 import numpy as np
 import torch
 import torch.nn.functional as F
+from PIL import Image
 from torch.utils.data import Dataset
 from fastcore.basics import patch
 
@@ -33,24 +34,68 @@ def _problem(problems:list|None, msg:str):
     if problems is None: raise DataError(msg)
     problems.append(msg)
 
-def _read_rows(path:Path, delimiter:str, required:Sequence[str]):
-    "Yield (line number, row dict) of a CSV with a header that must contain `required`."
+def _need_file(path:Path, what:str='dataset file')->Path:
+    "`path` if it is a regular file (a link to one is fine); otherwise an error that says what is there instead."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"dataset file not found: {path}")
-    with open(path, newline='', encoding='utf-8') as f:
-        rd = csv.reader(f, delimiter=delimiter)
-        try: header = [h.strip() for h in next(rd)]
-        except StopIteration: raise DataError(f"{path} is empty (expected a header with columns {list(required)})") from None
-        missing = [c for c in required if c not in header]
-        if missing: raise DataError(f"{path}, line 1: header {header} lacks the column(s) {missing}")
-        for i, row in enumerate(rd, start=2):
-            if not row or all(not c.strip() for c in row): continue
-            yield i, header, row
+    if path.is_file(): return path
+    if path.is_dir(): raise IsADirectoryError(f"{what} {path} is a folder, not a file")
+    if path.is_symlink(): raise FileNotFoundError(f"{what} {path} is a broken symbolic link (to {os.readlink(path)})")
+    raise FileNotFoundError(f"{what} not found: {path}")
+
+def _read_text(path:Path, what:str='dataset file')->str:
+    "A UTF-8 text file's content (a leading byte-order mark is dropped); other encodings are an error naming file and line."
+    b = _need_file(path, what).read_bytes()
+    if b.startswith(b'\xef\xbb\xbf'): b = b[3:]                   # the BOM that spreadsheet programs write
+    try: return b.decode('utf-8')
+    except UnicodeDecodeError as e:
+        ln = b[:e.start].count(b'\n') + 1
+        raise DataError(f"{path}, line {ln}: byte {b[e.start]:#04x} is not UTF-8 text; save the file as UTF-8") from None
+
+# %% ../nbs/04_data.ipynb #a5833385
+def _read_rows(path:Path, delimiter:str, required:Sequence[str]):
+    "Yield (line number, header, row) of a CSV whose first line is a header holding `required`; blank lines are skipped."
+    path = Path(path)
+    rd = csv.reader(io.StringIO(_read_text(path), newline=''), delimiter=delimiter)
+    header = [h.strip() for h in next(rd, [])]
+    if not any(header): raise DataError(f"{path} is empty or its first line is blank (expected a header with columns {list(required)})")
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if '' in header: raise DataError(f"{path}, line 1: header {header} has an empty column name")
+    if dup: raise DataError(f"{path}, line 1: header {header} repeats the column(s) {dup}")
+    missing = [c for c in required if c not in header]
+    if missing: raise DataError(f"{path}, line 1: header {header} lacks the column(s) {missing}")
+    while True:
+        try: row = next(rd)
+        except StopIteration: return
+        except csv.Error as e: raise DataError(f"{path}, line {rd.line_num}: cannot split the line into fields ({e})") from None
+        if not row or all(not c.strip() for c in row): continue
+        yield rd.line_num, header, row
 
 # %% ../nbs/04_data.ipynb #86d508b5
+def _name_problem(n:str)->str|None:
+    "Why `n` cannot be an image file name of the split folder (None if it can)."
+    if not n: return "empty image name"
+    if not n.isprintable(): return f"image name {n!r} holds a control character"
+    if '/' in n or '\\' in n or n in ('.', '..'): return f"image name {n!r} is a path; the format holds file names in the split folder"
+
+def _kp_values(v:list, field:str, limit:int|None)->list[int]:
+    "The coordinates of one keypoint field as ints: each an integer (10 or 10.0), -1 for missing, else in [0, limit)."
+    out = []
+    for j, a in enumerate(v):
+        if isinstance(a, bool) or not isinstance(a, (int, float)): raise ValueError(f"{field}[{j}] = {json.dumps(a)} is not a number")
+        if isinstance(a, float) and not (math.isfinite(a) and a == int(a)):
+            raise ValueError(f"{field}[{j}] = {a!r} is not a whole pixel coordinate (the format holds integers)")
+        a = int(a)
+        if a < -1: raise ValueError(f"{field}[{j}] = {a} is negative (only -1, a missing joint, is allowed)")
+        if a >= (limit or 2**31):
+            raise ValueError(f"{field}[{j}] = {a} lies outside the annotation frame (must be < {limit or 2**31})")
+        out.append(a)
+    return out
+
+# %% ../nbs/04_data.ipynb #1c713190
 def read_annotations(path:str|Path, # a `name:keypoints_y:keypoints_x` file
                      n_joints:int=18, # keypoints per row
-                     on_error:str='raise' # 'raise', or 'skip' to leave out (and count) bad rows
+                     on_error:str='raise', # 'raise', or 'skip' to leave out (and count) bad rows
+                     size:tuple[int,int]|None=None # (H, W) annotation frame: coordinates must lie in it; None: any >= 0
                     )->tuple[dict[str,np.ndarray], list[str]]:
     "Read a GFLA/Pose-Transfer annotation CSV into {name: (n_joints, 2) int array of (y, x)} and a list of problems."
     if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
@@ -60,28 +105,35 @@ def read_annotations(path:str|Path, # a `name:keypoints_y:keypoints_x` file
         where = f"{path}, line {ln}"
         if len(row) != len(header): _problem(problems, f"{where}: expected {len(header)} ':'-separated fields, found {len(row)}"); continue
         r = dict(zip(header, row)); name = r['name'].strip()
+        if _name_problem(name): _problem(problems, f"{where}: {_name_problem(name)}"); continue
         try: ys, xs = json.loads(r['keypoints_y']), json.loads(r['keypoints_x'])
         except json.JSONDecodeError as e: _problem(problems, f"{where} ({name}): keypoints are not JSON lists: {e}"); continue
         if not (isinstance(ys, list) and isinstance(xs, list)): _problem(problems, f"{where} ({name}): keypoints must be lists"); continue
         if len(ys) != n_joints or len(xs) != n_joints:
             _problem(problems, f"{where} ({name}): expected {n_joints} keypoints, found {len(ys)} y and {len(xs)} x values"); continue
-        try: kp = np.stack([np.asarray(ys, dtype=np.int64), np.asarray(xs, dtype=np.int64)], 1)
-        except (TypeError, ValueError) as e: _problem(problems, f"{where} ({name}): keypoints must be integers: {e}"); continue
+        try: kp = np.stack([np.asarray(_kp_values(ys, 'keypoints_y', size and size[0]), dtype=np.int64),
+                            np.asarray(_kp_values(xs, 'keypoints_x', size and size[1]), dtype=np.int64)], 1)
+        except ValueError as e: _problem(problems, f"{where} ({name}): {e}"); continue
         if name in out: _problem(problems, f"{where}: duplicate name {name}"); continue
         out[name] = kp
     return out, (problems or [])
 
+# %% ../nbs/04_data.ipynb #7874b5aa
 def read_pairs(path:str|Path, # a CSV with columns `from,to` (other columns are ignored)
                on_error:str='raise' # 'raise' or 'skip'
               )->tuple[list[tuple[str,str]], list[str]]:
-    "Read a pairs CSV into a list of (source name, target name) and a list of problems."
+    "Read a pairs CSV into a list of (source name, target name) and a list of problems; repeated pairs are kept, with a warning."
+    if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
     problems = [] if on_error == 'skip' else None
-    out = []
+    out, seen, repeats = [], {}, []
     for ln, header, row in _read_rows(path, ',', ['from', 'to']):
         if len(row) != len(header): _problem(problems, f"{path}, line {ln}: expected {len(header)} fields, found {len(row)}"); continue
         r = dict(zip(header, row)); a, b = r['from'].strip(), r['to'].strip()
-        if not a or not b: _problem(problems, f"{path}, line {ln}: empty image name"); continue
-        out.append((a, b))
+        bad = _name_problem(a) or _name_problem(b)
+        if bad: _problem(problems, f"{path}, line {ln}: {bad}"); continue
+        if (a, b) in seen: repeats.append(f"line {ln} repeats line {seen[(a, b)]} ({a} -> {b})")
+        seen.setdefault((a, b), ln); out.append((a, b))
+    if repeats: warnings.warn(f"{path}: {len(repeats)} repeated pair(s), kept (drawn more often); first: {repeats[0]}")
     return out, (problems or [])
 
 # %% ../nbs/04_data.ipynb #10b713a1
@@ -139,6 +191,20 @@ def _scale_kp(kp:np.ndarray, old_size, load_size)->np.ndarray:
     kp[miss] = -1
     return kp
 
+# %% ../nbs/04_data.ipynb #41e78619
+def _size2(v, name:str)->tuple[int,int]:
+    "An (H, W) option as two positive ints, or an error naming the option."
+    ok = isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(a, (int, np.integer)) and not isinstance(a, bool) and a > 0 for a in v)
+    if not ok: raise ValueError(f"{name} must be (H, W) with two positive integers, got {v!r}")
+    return int(v[0]), int(v[1])
+
+def _positive(v, name:str, integer:bool=False):
+    "`v` if it is a positive (integer) number, else an error naming the option."
+    kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
+    if isinstance(v, bool) or not isinstance(v, kinds) or not v > 0:
+        raise ValueError(f"{name} must be a positive {'integer' if integer else 'number'}, got {v!r}")
+    return v
+
 # %% ../nbs/04_data.ipynb #bd0eb559
 class PosePairs(Dataset):
     "Pairs of images of one person with their pose heatmaps, read from GFLA-format annotation and pair files."
@@ -150,15 +216,18 @@ class PosePairs(Dataset):
                  sigma:float=6., # heatmap standard deviation in load-size pixels
                  augment:Augment|None=None, # random affine per item (Market-1501 training)
                  on_error:str='raise', # 'raise' or 'skip' bad rows / missing files (counted in `problems`)
-                 seed:int|None=None # seeds the augmentation per item (repeatable); None draws fresh randomness
+                 seed:int|None=None, # seeds the augmentation per item (repeatable); None draws fresh randomness
+                 resize:bool=False # accept image files whose size is not the annotation frame (resized; keypoints scaled as if they fit)
                 ):
         self.root, self.split = Path(root), split
+        if not isinstance(split, str) or not split: raise ValueError(f"split must be a folder name such as 'train' or 'test', got {split!r}")
+        if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
         if not self.root.is_dir(): raise FileNotFoundError(f"dataset folder not found: {self.root}")
-        self.load_size, self.old_size = tuple(load_size), tuple(old_size or load_size)
-        self.sigma, self.augment, self.seed = sigma, augment, seed
+        self.load_size, self.old_size = _size2(load_size, 'load_size'), _size2(old_size or load_size, 'old_size')
+        self.sigma, self.augment, self.seed, self.resize = _positive(sigma, 'sigma'), augment, seed, bool(resize)
         self.img_dir = self.root/split
         self.ann_file = self._find(prefix, 'annotation'); self.pairs_file = self._find(prefix, 'pairs')
-        self.ann, p1 = read_annotations(self.ann_file, on_error=on_error)
+        self.ann, p1 = read_annotations(self.ann_file, on_error=on_error, size=self.old_size)
         pairs, p2 = read_pairs(self.pairs_file, on_error=on_error)
         self.problems = p1 + p2
         self.pairs = self._check(pairs, on_error)
@@ -173,23 +242,72 @@ def _find(self:PosePairs, prefix, kind)->Path:
     prefixes = [prefix] if isinstance(prefix, str) else list(prefix)
     cands = [self.root/f"{p}-{kind}-{self.split}.csv" for p in prefixes]
     for c in cands:
-        if c.is_file(): return c
-    raise FileNotFoundError(f"{kind} file not found: looked for {', '.join(str(c) for c in cands)}")
+        if c.exists() or c.is_symlink(): return _need_file(c, f'{kind} file')
+    raise FileNotFoundError(f"{self.root} has no {self.split!r} split: {kind} file not found (looked for {', '.join(str(c) for c in cands)})")
 
+@patch
+def _image_files(self:PosePairs)->set[str]:
+    "Names of the regular files (or links to one) in the split's image folder, which must exist and not be empty."
+    d = self.img_dir
+    if not d.is_dir(): raise FileNotFoundError(f"{self.root} has no {self.split!r} split: image folder {d} " + ("is not a folder" if d.exists() else "not found"))
+    with os.scandir(d) as it: files = {e.name for e in it if e.is_file()}
+    if not files: raise DataError(f"image folder {d} holds no files")
+    return files
+
+@patch
+def _why_missing(self:PosePairs, n:str, files:set)->str:
+    "Why image `n` cannot be loaded: a folder, a broken link, or not there (with a near miss of another extension)."
+    p = self.img_dir/n
+    if p.is_dir(): return f"{p} is a folder, not an image file"
+    if p.is_symlink(): return f"image file {p} is a broken symbolic link"
+    near = sorted(f for f in files if Path(f).stem == Path(n).stem)
+    return f"image file {p} not found" + (f" (found {', '.join(near)}: another extension?)" if near else '')
+
+# %% ../nbs/04_data.ipynb #b0f03331
 @patch
 def _check(self:PosePairs, pairs, on_error):
     "Keep pairs whose two names are annotated and exist as files; raise on the first problem unless skipping."
     probs = self.problems if on_error == 'skip' else None
-    exists = {p.name for p in self.img_dir.iterdir()} if self.img_dir.is_dir() else set()
-    if not self.img_dir.is_dir(): raise FileNotFoundError(f"image folder not found: {self.img_dir}")
+    files = self._image_files()
     ok = []
     for i, (a, b) in enumerate(pairs):
         bad = False
         for n in (a, b):
             if n not in self.ann: _problem(probs, f"{self.pairs_file}, pair {i} ({a} -> {b}): {n} has no row in {self.ann_file}"); bad = True; break
-            if n not in exists: _problem(probs, f"{self.pairs_file}, pair {i} ({a} -> {b}): image file {self.img_dir/n} not found"); bad = True; break
+            if n not in files: _problem(probs, f"{self.pairs_file}, pair {i} ({a} -> {b}): {self._why_missing(n, files)}"); bad = True; break
         if not bad: ok.append((a, b))
     return ok
+
+# %% ../nbs/04_data.ipynb #58f53922
+_RGB_MODES = {'RGB', 'L', 'P', '1', 'CMYK', 'YCbCr'}   # converted to RGB without loss of meaning
+
+def _open_rgb(path:Path, what:str='image file')->Image.Image:
+    "An image file as 8-bit RGB: grayscale, palette and opaque RGBA are converted; transparency or 16-bit/float pixels are refused."
+    _need_file(path, what)
+    try:
+        with Image.open(path) as im:
+            im.load(); mode = im.mode
+            if mode == 'P' and 'transparency' in im.info: im, mode = im.convert('RGBA'), 'RGBA'
+            if mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa'):
+                lo = im.getchannel('A').getextrema()[0]
+                if lo < 255: raise DataError(f"{path}: a {mode} image with transparent pixels (alpha down to {lo}); "
+                                             f"flatten it onto a background and save it as RGB")
+            elif mode not in _RGB_MODES: raise DataError(f"{path}: a {mode!r} image (16-bit or float pixels); save it as 8-bit RGB")
+            return im.convert('RGB')
+    except DataError: raise
+    except Exception as e: raise OSError(f"cannot read image file {path}: {e}") from e
+
+# %% ../nbs/04_data.ipynb #8469d89b
+@patch
+def _image(self:PosePairs, name:str)->torch.Tensor:
+    "Image `name` at the load size; its file must be the size of the annotation frame unless `resize=True`."
+    p = self.img_dir/name; im = _open_rgb(p)
+    if (im.height, im.width) != self.old_size and not self.resize:
+        raise DataError(f"{p}: the image is {im.height}x{im.width} (H x W) but {self.ann_file.name} annotates a "
+                        f"{self.old_size[0]}x{self.old_size[1]} frame, so its keypoints would land on the wrong pixels; "
+                        f"fix the file, or pass resize=True to resize it anyway")
+    if (im.height, im.width) != self.load_size: im = im.resize((self.load_size[1], self.load_size[0]), Image.BILINEAR)
+    return img_to_tensor(im)
 
 # %% ../nbs/04_data.ipynb #7139df0a
 @patch
@@ -201,7 +319,7 @@ def _rng(self:PosePairs, idx):
 
 @patch
 def _load(self:PosePairs, name:str, matrix=None):
-    img = img_to_tensor(load_image(self.img_dir/name, self.load_size))
+    img = self._image(name)
     kp = _scale_kp(self.ann[name], self.old_size, self.load_size)
     if matrix is not None:
         img = warp_affine(img, matrix, fill=self.augment.fill); kp = affine_keypoints(kp, matrix)
@@ -242,17 +360,17 @@ class SyntheticPairs(PosePairs):
                  background:str='image', # 'image': as rendered; 'plain': every background pixel set to `plain_color`
                  plain_color:float=0.7, # the plain background's grey level in [-1, 1] (0.7: a light studio grey)
                  **kwargs):
-        from gfla_nb.synthetic_files import load_synthetic_meta
+        from gfla_nb.synthetic_files import load_synthetic_meta, load_synthetic_info
         if background not in ('image', 'plain'): raise ValueError(f"background must be 'image' or 'plain', got {background!r}")
         self.background, self.plain_color = background, float(plain_color)
         root = Path(root) if root is not None else default_data_root('synthetic')
-        info = root/'dataset.json'
-        if not info.is_file(): raise FileNotFoundError(f"{info} not found: is {root} a synthetic dataset? Make one with `gfla_synth --out {root}`")
-        self.info = json.loads(info.read_text())
+        self.info = load_synthetic_info(root)                              # dataset.json, checked (03b_synthetic_files)
         size = tuple(self.info['size'])
         load_size = size if load_size is None else ((load_size, load_size) if isinstance(load_size, int) else tuple(load_size))
         super().__init__(root, split, prefix='synthetic', load_size=load_size, old_size=size, **kwargs)
         self.meta = load_synthetic_meta(root, split)
+        miss = sorted({n for p in self.pairs for n in p} - set(self.meta))
+        if miss: raise DataError(f"{root/f'synthetic-meta-{split}.json'} has no meta for {len(miss)} image(s) of the pairs, first {miss[0]}")
         self.with_flow = with_flow
         fs = flow_size if flow_size is not None else load_size
         self.flow_size = (fs, fs) if isinstance(fs, int) else tuple(fs)
@@ -270,17 +388,24 @@ class SyntheticPairs(PosePairs):
 
 # %% ../nbs/04_data.ipynb #8ace1ca4
 @patch
+def _part_map(self:SyntheticPairs, name:str)->np.ndarray:
+    "The part-label map of image `name`; a missing or damaged file is an error naming it."
+    from gfla_nb.synthetic import read_part_map
+    p = self.root/'parts'/self.split/name
+    try: return read_part_map(p)
+    except (FileNotFoundError, ValueError): raise                      # their messages name the file
+    except Exception as e: raise OSError(f"cannot read part map {p}: {e}") from e
+
+@patch
 def gt_flow(self:SyntheticPairs, src:str, tgt:str, size=None):
     "Exact backward flow (2, h, w) from `tgt` to `src` and its visibility (1, h, w)."
-    from gfla_nb.synthetic import gt_flow, read_part_map
-    pm = lambda n: read_part_map(self.root/'parts'/self.split/n)
-    return gt_flow(self.meta[src], self.meta[tgt], pm(src), pm(tgt), size=size or self.flow_size)
+    from gfla_nb.synthetic import gt_flow
+    return gt_flow(self.meta[src], self.meta[tgt], self._part_map(src), self._part_map(tgt), size=size or self.flow_size)
 
 @patch
 def person_mask(self:SyntheticPairs, name:str, size=None)->torch.Tensor:
     "(1, h, w) bool: the pixels the person covers (part label > 0), nearest-resized to `size` (default: the load size)."
-    from gfla_nb.synthetic import read_part_map
-    lab = torch.as_tensor(np.asarray(read_part_map(self.root/'parts'/self.split/name)))[None, None].float()
+    lab = torch.as_tensor(np.asarray(self._part_map(name)))[None, None].float()
     return F.interpolate(lab, size=tuple(size or self.load_size), mode='nearest')[0] > 0
 
 @patch
@@ -301,22 +426,56 @@ def collate(items:list # dataset items, each a dict with the same keys
     return {k: torch.stack([it[k] for it in items]) if isinstance(items[0][k], torch.Tensor) else [it[k] for it in items] for k in items[0]}
 
 # %% ../nbs/04_data.ipynb #33003cda
+def _openpose_flat(d, path:Path)->list:
+    "The first person's flat [x, y, score, ...] list of a parsed OpenPose file, checked to be finite numbers."
+    if not isinstance(d, dict): raise DataError(f"{path}: expected a JSON object with a 'people' list, found a {type(d).__name__}")
+    people = d.get('people')
+    if not people: raise DataError(f"{path}: no 'people' entry (no person detected?)")
+    if not isinstance(people, list): raise DataError(f"{path}: 'people' must be a list of persons, found a {type(people).__name__}")
+    if not isinstance(people[0], dict): raise DataError(f"{path}, people[0]: a person must be an object, found {json.dumps(people[0])[:40]}")
+    flat = people[0].get('pose_keypoints_2d')
+    if not isinstance(flat, list) or len(flat) % 3: raise DataError(f"{path}: 'pose_keypoints_2d' must be a list of [x, y, score] triples")
+    for i, v in enumerate(flat):
+        what = f"{path}, people[0], joint {i // 3} {('x', 'y', 'score')[i % 3]}"
+        if isinstance(v, bool) or not isinstance(v, (int, float)): raise DataError(f"{what}: {json.dumps(v)} is not a number")
+        if not math.isfinite(v): raise DataError(f"{what}: {v} is not a finite number")
+    return flat
+
 def read_openpose_json(path:str|Path, # an OpenPose-format JSON file
                        n_joints:int|None=None # expected joint count (18 COCO, 17 H36M); None: any
                       )->np.ndarray:
     "The first person's keypoints of an OpenPose JSON as (K, 2) (y, x) floats; score 0 or (0, 0) -> -1 (missing)."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"pose file not found: {path}")
-    try: d = json.loads(path.read_text())
-    except json.JSONDecodeError as e: raise DataError(f"{path} is not valid JSON: {e}") from e
-    people = d.get('people') if isinstance(d, dict) else None
-    if not people: raise DataError(f"{path}: no 'people' entry (no person detected?)")
-    flat = people[0].get('pose_keypoints_2d')
-    if flat is None or len(flat) % 3: raise DataError(f"{path}: 'pose_keypoints_2d' must be a list of [x, y, score] triples")
-    a = np.asarray(flat, dtype=np.float64).reshape(-1, 3)
+    path = Path(path); txt = _read_text(path, 'pose file')
+    try: d = json.loads(txt)
+    except json.JSONDecodeError as e: raise DataError(f"{path} is not valid JSON: {e}") from None
+    a = np.asarray(_openpose_flat(d, path), dtype=np.float64).reshape(-1, 3)
     if n_joints is not None and len(a) != n_joints: raise DataError(f"{path}: expected {n_joints} joints, found {len(a)}")
-    kp = a[:, [1, 0]].copy(); kp[(a[:, 2] <= 0) | ((a[:, 0] == 0) & (a[:, 1] == 0))] = -1
+    miss = (a[:, 2] <= 0) | ((a[:, 0] == 0) & (a[:, 1] == 0))
+    neg = ~miss & (a[:, :2] < 0).any(1)      # detected, but left of or above the image (pose estimators do write these)
+    if neg.any():
+        j = int(np.argmax(neg))
+        warnings.warn(f"{path}: {int(neg.sum())} joint(s) lie outside the image (joint {j} at x={a[j, 0]:g}, y={a[j, 1]:g}, "
+                      f"score {a[j, 2]:g}); they are read as missing")
+    kp = a[:, [1, 0]].copy(); kp[miss | neg] = -1
     return kp
+
+# %% ../nbs/04_data.ipynb #e71d4438
+def _video_frames(d:Path)->list[Path]:
+    "The frames of one video folder: all its .png or all its .jpg files, sorted (a mix is refused)."
+    png, jpg = sorted(d.glob('*.png')), sorted(d.glob('*.jpg'))
+    if png and jpg: raise DataError(f"{d}: mixes {len(png)} .png and {len(jpg)} .jpg frames; keep one format per video")
+    if not (png or jpg): raise DataError(f"{d}: no frames (.png or .jpg files)")
+    return png or jpg
+
+def _check_poses(root:Path, v:str, stems:list[str]):
+    "Every frame of video `v` has its pose file in train_alphapose/ and train_video2d/, and every pose file its frame."
+    for sub in ('train_alphapose', 'train_video2d'):
+        d = root/sub/v
+        if not d.is_dir(): raise FileNotFoundError(f"pose folder not found: {d} (the frames are in {root/'train_A'/v})")
+        have = {p.stem for p in d.glob('*.json')}
+        lack, extra = [s for s in stems if s not in have], sorted(have - set(stems))
+        if lack: raise DataError(f"{d/(lack[0] + '.json')}: pose file not found ({len(lack)} of the {len(stems)} frames have none)")
+        if extra: raise DataError(f"{d/(extra[0] + '.json')}: a pose file without a frame in {root/'train_A'/v} ({len(extra)} such files)")
 
 # %% ../nbs/04_data.ipynb #cf4dccb9
 class VideoClips(Dataset):
@@ -328,18 +487,19 @@ class VideoClips(Dataset):
                  sigma:float=6., # heatmap sigma at the load size
                  ref_from_first:int=20, # the reference frame is drawn from this many first frames
                  seed:int|None=None): # repeatable reference draws
-        self.root = Path(root); self.clip_len, self.stride = clip_len, stride or clip_len
-        self.load_size, self.sigma, self.ref_from_first, self.seed = load_size, sigma, ref_from_first, seed
+        self.root, self.clip_len = Path(root), _positive(clip_len, 'clip_len', integer=True)
+        self.stride = clip_len if stride is None else _positive(stride, 'stride', integer=True)
+        self.load_size = None if load_size is None else _size2(load_size, 'load_size')
+        self.sigma, self.ref_from_first, self.seed = _positive(sigma, 'sigma'), _positive(ref_from_first, 'ref_from_first', integer=True), seed
         dA = self.root/'train_A'
         if not dA.is_dir(): raise FileNotFoundError(f"frame folder not found: {dA} (expected the FashionVideo/iPER layout)")
-        self.videos, self.clips = {}, []
-        for v in sorted(p.name for p in dA.iterdir() if p.is_dir()):
-            frames = sorted((dA/v).glob('*.png')) or sorted((dA/v).glob('*.jpg'))
-            if not frames: raise DataError(f"{dA/v}: no frames")
-            for sub in ('train_alphapose', 'train_video2d'):
-                n = len(list((self.root/sub/v).glob('*.json')))
-                if n != len(frames): raise DataError(f"{self.root/sub/v}: {n} pose files for {len(frames)} frames")
-            self.videos[v] = [f.stem for f in frames]
+        self.videos, self._ext, self._sizes, self.clips = {}, {}, {}, []
+        vids = sorted(p.name for p in dA.iterdir() if p.is_dir())
+        if not vids: raise DataError(f"{dA}: no video folders (expected {dA}/<video>/00000.png, ...)")
+        for v in vids:
+            frames = _video_frames(dA/v)
+            self.videos[v], self._ext[v] = [f.stem for f in frames], frames[0].suffix
+            _check_poses(self.root, v, self.videos[v])
             self.clips += [(v, s) for s in range(0, len(frames) - clip_len + 1, self.stride)]
         if not self.clips: raise DataError(f"{self.root}: no video has {clip_len} frames")
 
@@ -347,14 +507,26 @@ class VideoClips(Dataset):
 
 # %% ../nbs/04_data.ipynb #d32ecf7a
 @patch
+def _frame_size(self:VideoClips, v)->tuple[int,int]:
+    "(H, W) of video `v`'s first frame: every frame of the video must have it."
+    if v not in self._sizes:
+        im = _open_rgb(self.root/'train_A'/v/f'{self.videos[v][0]}{self._ext[v]}', 'frame'); self._sizes[v] = (im.height, im.width)
+    return self._sizes[v]
+
+@patch
 def _frame(self:VideoClips, v, stem):
-    im = load_image(self.root/'train_A'/v/f'{stem}.png' if (self.root/'train_A'/v/f'{stem}.png').exists() else self.root/'train_A'/v/f'{stem}.jpg')
-    size = (im.height, im.width); ls = tuple(self.load_size or size)
+    p = self.root/'train_A'/v/f'{stem}{self._ext[v]}'
+    im = _open_rgb(p, 'frame'); size = (im.height, im.width)
+    if size != self._frame_size(v):
+        raise DataError(f"{p}: the frame is {size[0]}x{size[1]} (H x W) but the video's first frame {self.videos[v][0]}{self._ext[v]} is "
+                        f"{self._frame_size(v)[0]}x{self._frame_size(v)[1]}: the frames of a video must share one size")
+    ls = tuple(self.load_size or size)
     if ls != size: im = im.resize((ls[1], ls[0]), 2)
     noisy = _scale_kp(read_openpose_json(self.root/'train_alphapose'/v/f'{stem}.json', 18), size, ls)
     clean = _scale_kp(read_openpose_json(self.root/'train_video2d'/v/f'{stem}.json', 17), size, ls)
     return img_to_tensor(im), noisy, clean, ls
 
+# %% ../nbs/04_data.ipynb #af20fe97
 @patch
 def __getitem__(self:VideoClips, idx:int)->dict:
     if not 0 <= idx < len(self): raise IndexError(f"index {idx} out of range for {len(self)} clips")

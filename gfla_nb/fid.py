@@ -4,7 +4,7 @@
 
 # %% ../nbs/18b_fid.ipynb #3e9546b6
 from __future__ import annotations
-import json, math, warnings
+import json, math, warnings, zipfile
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -65,17 +65,32 @@ def save(self:RunningGaussian, path:str|Path # destination .npz file
         np.savez(f, mu=self.mean, sigma=self.cov, n=np.int64(self.n), meta=np.array(json.dumps(self.meta)))
     return path
 
+def _read_stats(path:Path)->tuple:
+    "(mu, sigma, n, meta) of a statistics .npz; a damaged or malformed file raises an error naming it."
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            missing = [k for k in ('mu', 'sigma') if k not in z.files]
+            if missing: raise KeyError(f"{path} has no {missing}: a statistics file needs 'mu' and 'sigma' (it has {z.files})")
+            mu, sigma = z['mu'].astype(np.float64), z['sigma'].astype(np.float64)
+            n = int(z['n']) if 'n' in z.files else 0
+            meta = json.loads(str(z['meta'])) if 'meta' in z.files else {'protocol': 'unknown'}
+    except KeyError: raise
+    except (OSError, ValueError, EOFError, TypeError, zipfile.BadZipFile) as e:
+        raise ValueError(f"cannot read the FID statistics file {path} ({type(e).__name__}: {e}); it is truncated, damaged "
+                         f"or not an .npz of statistics. Recompute it (real_statistics) or restore it.") from e
+    d = mu.reshape(-1).shape[0]
+    if mu.ndim != 1 or sigma.shape != (d, d): raise ValueError(f"{path}: mu {mu.shape} and sigma {sigma.shape} do not fit (need (D,) and (D, D))")
+    if not (np.isfinite(mu).all() and np.isfinite(sigma).all()): raise ValueError(f"{path}: mu or sigma has non-finite values (NaN or inf)")
+    if not isinstance(meta, dict): raise ValueError(f"{path}: its 'meta' entry is not a JSON object")
+    return mu, sigma, n, meta
+
+# %% ../nbs/18b_fid.ipynb #975046b6
 @patch(cls_method=True)
 def load(cls:RunningGaussian, path:str|Path # an .npz written by `save` (or any .npz with `mu` and `sigma`, e.g. GFLA's statistics.npz)
         )->'RunningGaussian':
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"statistics file not found: {path}")
-    with np.load(path, allow_pickle=False) as z:
-        missing = [k for k in ('mu', 'sigma') if k not in z.files]
-        if missing: raise KeyError(f"{path} has no {missing}: a statistics file needs 'mu' and 'sigma' (it has {z.files})")
-        mu, sigma = z['mu'].astype(np.float64), z['sigma'].astype(np.float64)
-        n = int(z['n']) if 'n' in z.files else 0
-        meta = json.loads(str(z['meta'])) if 'meta' in z.files else {'protocol': 'unknown'}
+    mu, sigma, n, meta = _read_stats(path)
     g = cls(meta); g.n = max(n, 2)
     g.shift = torch.from_numpy(mu); g.s1 = torch.zeros_like(g.shift)
     g.s2 = torch.from_numpy(sigma) * (g.n - 1)
@@ -102,6 +117,8 @@ def frechet_distance(mu1, # mean of the first Gaussian, `(D,)`
     if mu2.shape[0] != d: raise ValueError(f"the means have different lengths: {d} and {mu2.shape[0]}")
     for name, s in (('sigma1', s1), ('sigma2', s2)):
         if s.shape != (d, d): raise ValueError(f"{name} must have shape ({d}, {d}), got {tuple(s.shape)}")
+    for name, t in (('mu1', mu1), ('sigma1', s1), ('mu2', mu2), ('sigma2', s2)):
+        if not torch.isfinite(t).all(): raise ValueError(f"frechet_distance: {name} has non-finite values (NaN or inf)")
     r1 = _psd_sqrt(s1)
     lam = torch.linalg.eigvalsh(r1 @ s2 @ r1).clamp(min=0)
     return float(((mu1 - mu2) ** 2).sum() + s1.trace() + s2.trace() - 2 * lam.sqrt().sum())
@@ -167,6 +184,7 @@ class InceptionFeatures(nn.Module):
     def __init__(self, protocol:str='gfla', # 'gfla' (torchvision ImageNet network) or 'tf' (pytorch-fid's TF port)
                  weights:str|Path|None=None, # weights file; None: torch.hub.get_dir()/checkpoints/<canonical name>
                  check_hash:bool=True, # verify the file's SHA-256 prefix
+                 offline:bool|None=None, # True: never download the weights; None: `GFLA_OFFLINE=1` in the environment
                  random_weights:bool=False # TESTS ONLY: random network (the numbers are meaningless)
                 ):
         super().__init__()
@@ -178,7 +196,7 @@ class InceptionFeatures(nn.Module):
                 warnings.simplefilter('ignore')
                 net = tv_inception.Inception3(num_classes=1000, aux_logits=True, transform_input=False, init_weights=False)
         if not random_weights:
-            path = find_weights('inception_' + protocol, weights, check_hash)
+            path = find_weights('inception_' + protocol, weights, check_hash, offline)
             net.load_state_dict(torch.load(path, map_location='cpu', weights_only=True))
             self.weights_file = str(path)
         else:                                      # variance-preserving random convolutions, so features stay O(1)
@@ -251,8 +269,10 @@ def feature_stats(batches:Iterable[torch.Tensor], # `(B, 3, H, W)` [-1, 1] batch
     m = {'protocol': getattr(extractor, 'protocol', type(extractor).__name__),
          'random_weights': bool(getattr(extractor, 'random_weights', False))} | dict(meta or {})
     stats = RunningGaussian(m)
-    for b in progress(batches, desc=desc, total=total):
+    for i, b in enumerate(progress(batches, desc=desc, total=total)):
+        b = check_images(b, f'{desc}: batch {i}')              # no NaN/inf, no empty batch, [-1, 1]
         with torch.no_grad(): stats.update(extractor(b))
+    if stats.n == 0: raise ValueError(f"{desc}: no images were given")
     return stats
 
 def real_statistics(folder:str|Path, # the real images (GFLA: the whole training set)
@@ -267,10 +287,12 @@ def real_statistics(folder:str|Path, # the real images (GFLA: the whole training
     meta = dict(protocol=extractor.protocol, random_weights=bool(getattr(extractor, 'random_weights', False)),
                 n_files=len(files), size=list(size) if size else None, drop_last=drop_last, batch_size=batch_size, folder=str(folder))
     if cache is not None and Path(cache).is_file():
-        st = RunningGaussian.load(cache)
         keys = ('protocol', 'random_weights', 'n_files', 'size', 'drop_last')
-        if all(st.meta.get(k) == meta[k] for k in keys): return st
-        warnings.warn(f"the cached statistics {cache} were made with {({k: st.meta.get(k) for k in keys})}, not {({k: meta[k] for k in keys})}: recomputing")
+        try: st = RunningGaussian.load(cache)
+        except (KeyError, ValueError) as e: warnings.warn(f"the cached statistics cannot be used ({e}): recomputing {cache}")
+        else:
+            if all(st.meta.get(k) == meta[k] for k in keys): return st
+            warnings.warn(f"the cached statistics {cache} were made with {({k: st.meta.get(k) for k in keys})}, not {({k: meta[k] for k in keys})}: recomputing")
     st = feature_stats(image_batches(files, batch_size, size, drop_last), extractor, meta, desc=f'real stats [{extractor.protocol}]',
                        total=(len(files) // batch_size if drop_last else math.ceil(len(files) / batch_size)))
     if cache is not None: st.save(cache)

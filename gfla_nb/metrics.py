@@ -14,12 +14,13 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 from .core import check_images
+from .features import hub_checkpoints, download_weights, WeightsUnavailable
 from .pose import limb_mask, check_keypoints
-_all_ = ['check_images']   # re-exported from 00_core: the input check every metric starts with
+_all_ = ['check_images', 'hub_checkpoints']   # re-exported: the input check every metric starts with, the weights folder
 
 # %% auto #0
 __all__ = ['WEIGHTS', 'check_pair', 'quantize_8bit', 'RunningMean', 'ssim', 'ssim_gfla', 'ssim_pg2', 'psnr', 'l1_error',
-           'mae_relative', 'hub_checkpoints', 'find_weights', 'LPIPS', 'masked_lpips', 'PoseError', 'check_images']
+           'mae_relative', 'find_weights', 'LPIPS', 'masked_lpips', 'PoseError', 'check_images', 'hub_checkpoints']
 
 # %% ../nbs/18_metrics.ipynb #3eaa5813
 def check_pair(pred:torch.Tensor, # generated images `(B, 3, H, W)` in [-1, 1]
@@ -146,26 +147,23 @@ def mae_relative(pred:torch.Tensor, # generated images in [-1, 1]
     return (x - y).abs().flatten(1).sum(1) / (x + y).flatten(1).sum(1).clamp(min=1e-12)
 
 # %% ../nbs/18_metrics.ipynb #afdd3096
+_TV = 'https://download.pytorch.org/models/'
 WEIGHTS = {
-    'alexnet': dict(file='alexnet-owt-7be5be79.pth', sha256='7be5be79', what='AlexNet ImageNet backbone of LPIPS (net="alex")',
-                    get='torchvision.models.alexnet(weights="IMAGENET1K_V1") downloads it into the torch hub cache'),
-    'vgg16': dict(file='vgg16-397923af.pth', sha256='397923af', what='VGG16 ImageNet backbone of LPIPS (net="vgg")',
-                  get='torchvision.models.vgg16(weights="IMAGENET1K_V1") downloads it into the torch hub cache'),
-    'squeezenet1_1': dict(file='squeezenet1_1-b8a52dc0.pth', sha256='b8a52dc0', what='SqueezeNet 1.1 backbone of LPIPS (net="squeeze")',
-                          get='torchvision.models.squeezenet1_1(weights="IMAGENET1K_V1") downloads it into the torch hub cache'),
-    'inception_gfla': dict(file='inception_v3_google-0cc3c7bd.pth', sha256='0cc3c7bd',
-                           what="torchvision's ImageNet Inception-v3 (the network of GFLA's FID protocol)",
-                           get='torchvision.models.inception_v3(weights="IMAGENET1K_V1") downloads it into the torch hub cache'),
+    'alexnet': dict(file='alexnet-owt-7be5be79.pth', sha256='7be5be79', url=_TV + 'alexnet-owt-7be5be79.pth',
+                    what='AlexNet ImageNet backbone of LPIPS (net="alex")'),
+    'vgg16': dict(file='vgg16-397923af.pth', sha256='397923af', url=_TV + 'vgg16-397923af.pth', what='VGG16 ImageNet backbone of LPIPS (net="vgg")'),
+    'squeezenet1_1': dict(file='squeezenet1_1-b8a52dc0.pth', sha256='b8a52dc0', url=_TV + 'squeezenet1_1-b8a52dc0.pth',
+                          what='SqueezeNet 1.1 backbone of LPIPS (net="squeeze")'),
+    'inception_gfla': dict(file='inception_v3_google-0cc3c7bd.pth', sha256='0cc3c7bd', url=_TV + 'inception_v3_google-0cc3c7bd.pth',
+                           what="torchvision's ImageNet Inception-v3 (the network of GFLA's FID protocol)"),
     'inception_tf': dict(file='pt_inception-2015-12-05-6726825d.pth', sha256='6726825d',
-                         what="the TF 'inception-2015-12-05' FID network converted to PyTorch (pytorch-fid's weights)",
-                         get='pip install pytorch-fid; running `python -m pytorch_fid` once (or pytorch_fid.inception.fid_inception_v3()) downloads it into the torch hub cache'),
+                         url='https://github.com/mseitzer/pytorch-fid/releases/download/fid_weights/pt_inception-2015-12-05-6726825d.pth',
+                         what="the TF 'inception-2015-12-05' FID network converted to PyTorch (pytorch-fid's weights)"),
+    'i3d': dict(file='i3d_torchscript.pt', sha256=None, url='https://www.dropbox.com/s/ge9e5ujwgetktms/i3d_torchscript.pt?dl=1',
+                what="the StyleGAN-V TorchScript port of the TF-Hub Kinetics-400 I3D (FVD; no hash was published with it)"),
 }
 
 # %% ../nbs/18_metrics.ipynb #17092a72
-def hub_checkpoints()->Path:
-    "The folder torchvision downloads weights to: `torch.hub.get_dir()/checkpoints`."
-    return Path(torch.hub.get_dir()) / 'checkpoints'
-
 def _sha256(path:Path, chunk:int=1 << 22)->str:
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -173,24 +171,28 @@ def _sha256(path:Path, chunk:int=1 << 22)->str:
     return h.hexdigest()
 
 def find_weights(key:str, # a key of `WEIGHTS`
-                 path:str|Path|None=None, # a file given by the user; None: look in `hub_checkpoints()`
-                 check_hash:bool=True # compare the file's SHA-256 with the prefix in its canonical name
+                 path:str|Path|None=None, # a file given by the user (never downloaded); None: `hub_checkpoints()`
+                 check_hash:bool=True, # compare the file's SHA-256 with the prefix in its canonical name
+                 offline:bool|None=None # True: never download; None: `GFLA_OFFLINE=1` in the environment
                 )->Path:
-    "Resolve a pretrained-weights file; a missing file (or a wrong hash) raises an error naming the file and the folder."
+    "Resolve a pretrained-weights file, downloading a missing canonical file into the hub cache; errors name the file and folder."
     if key not in WEIGHTS: raise KeyError(f"unknown weights {key!r}; known: {sorted(WEIGHTS)}")
     w = WEIGHTS[key]
-    p = Path(path).expanduser() if path is not None else hub_checkpoints() / w['file']
-    if not p.is_file():
-        where = f"the file you gave ({p}) does not exist" if path is not None else f"it is not in {hub_checkpoints()}"
-        raise FileNotFoundError(
-            f"{w['what']} needs the weights file {w['file']}, and {where}. Place {w['file']} in "
-            f"{hub_checkpoints()} (torch.hub.get_dir()/checkpoints) or pass its path. To obtain it on a machine with "
-            f"internet access: {w['get']}. This metric never falls back to random weights.")
-    if check_hash:
-        digest = _sha256(p)
-        if not digest.startswith(w['sha256']):
-            raise ValueError(f"{p} has SHA-256 {digest[:12]}..., but {w['file']} should start with {w['sha256']}: it is another "
-                             f"version of the weights (numbers would not be comparable). Pass check_hash=False to use it anyway.")
+    if path is not None:
+        p = Path(path).expanduser()
+        if not p.is_file():
+            raise FileNotFoundError(f"{w['what']} needs the weights file {w['file']}, and the file you gave ({p}) does not exist. "
+                                    f"Pass an existing file, or no path to use {hub_checkpoints() / w['file']} (downloaded from "
+                                    f"{w['url']} when missing). This metric never falls back to random weights.")
+    else:
+        p = hub_checkpoints() / w['file']
+        if not p.is_file():                            # downloaded files are hash-checked on the way in
+            try: return download_weights(w['url'], w['file'], w['sha256'], offline=offline)
+            except WeightsUnavailable as e: raise WeightsUnavailable(f"{w['what']}: {e} This metric never falls back to random weights.") from e
+    if check_hash and w['sha256'] and not (digest := _sha256(p)).startswith(w['sha256']):
+        raise ValueError(f"{p} has SHA-256 {digest[:12]}..., but {w['file']} should start with {w['sha256']}: it is another "
+                         f"version of the weights (numbers would not be comparable). Delete it to have the published file "
+                         f"downloaded again, or pass check_hash=False to use it anyway.")
     return p
 
 # %% ../nbs/18_metrics.ipynb #0a31e227
@@ -202,11 +204,12 @@ def _import_lpips():
     return lpips
 
 class LPIPS(nn.Module):
-    "LPIPS distance of image pairs, `(B,)`, with the backbone read from a local torchvision weights file."
+    "LPIPS distance of image pairs, `(B,)`, with the backbone read from a torchvision weights file (downloaded if missing)."
     def __init__(self, net:str='alex', # backbone: 'alex' (GFLA and its peers), 'vgg' or 'squeeze'
                  version:str='0.1', # linear-layer weights: '0.1' (GFLA) or '0.0'
                  weights:str|Path|None=None, # backbone weights file; None: torch.hub.get_dir()/checkpoints/<canonical name>
                  check_hash:bool=True, # verify the backbone file's SHA-256 prefix
+                 offline:bool|None=None, # True: never download the backbone; None: `GFLA_OFFLINE=1` in the environment
                  random_weights:bool=False # TESTS ONLY: random backbone (the numbers are meaningless)
                 ):
         super().__init__()
@@ -219,7 +222,7 @@ class LPIPS(nn.Module):
         self.net_name, self.version, self.random_weights = net, version, bool(random_weights)
         self.weights_file = None
         if not random_weights:
-            path = find_weights(_LPIPS_BACKBONE[net], weights, check_hash)
+            path = find_weights(_LPIPS_BACKBONE[net], weights, check_hash, offline)
             sd = torch.load(path, map_location='cpu', weights_only=True)
             self.model.net.load_state_dict(self._backbone_state(sd, path))
             self.weights_file = str(path)
@@ -282,6 +285,8 @@ class PoseError:
         p = torch.as_tensor(np.asarray(check_keypoints(pred_kp, None, 'PoseError: pred_kp')), dtype=torch.float64)
         t = torch.as_tensor(np.asarray(check_keypoints(tgt_kp, None, 'PoseError: tgt_kp')), dtype=torch.float64)
         if p.shape != t.shape: raise ValueError(f"pred_kp {tuple(p.shape)} and tgt_kp {tuple(t.shape)} must have the same shape")
+        for name, k in (('pred_kp', p), ('tgt_kp', t)):
+            if not torch.isfinite(k).all(): raise ValueError(f"PoseError: {name} has {int((~torch.isfinite(k)).sum())} non-finite values (NaN or inf)")
         present = (t != -1).all(-1); found = (p != -1).all(-1) & present
         d = (p - t).norm(dim=-1)
         self.dist.update(d[found]); self.rel.update(d[found] / height)

@@ -18,7 +18,7 @@ from .synthetic import _round_pose, _skeleton, _bbox   # the pose rounding and t
 
 # %% auto #0
 __all__ = ['interpolate_poses', 'sample_clip', 'corrupt_keypoints', 'corrupt_params', 'parse_size', 'generate_dataset',
-           'load_synthetic_meta']
+           'load_synthetic_meta', 'load_synthetic_info']
 
 # %% ../nbs/03b_synthetic_files.ipynb #4737d32a
 _SMOOTH_KEYS = ['lean', 'head', 'arm', 'bend', 'hand', 'leg', 'knee', 'fore']
@@ -301,12 +301,44 @@ def generate_dataset(out:str|Path, # output folder ROOT
     return info
 
 # %% ../nbs/03b_synthetic_files.ipynb #ea3aee22
+def _read_json(p:Path, what:str):
+    "The JSON value in file `p`; a missing, unreadable or malformed file is an error naming `p` (`what` says what it is)."
+    if p.is_dir(): raise IsADirectoryError(f"{what} {p} is a folder, not a file")
+    if not p.is_file(): raise FileNotFoundError(f"{what} not found: {p}; generate the dataset with `gfla_synth --out {p.parent}`")
+    b = p.read_bytes()
+    try: t = b.decode('utf-8')
+    except UnicodeDecodeError as e: raise ValueError(f"{p}, byte {e.start}: not UTF-8 text (a damaged {what}?)") from None
+    if not t.strip(): raise ValueError(f"{p} is empty (an interrupted write?): regenerate the dataset with `gfla_synth --out {p.parent}`")
+    try: return json.loads(t)
+    except json.JSONDecodeError as e: raise ValueError(f"{p} is not valid JSON ({e}): a damaged or incomplete {what}") from None
+
 def load_synthetic_meta(root:str|Path, # dataset folder ROOT
                         split:str='train' # 'train' or 'test'
                        )->dict:
     "The image metas of a split: {name: {identity, pose, size, view, parts: {part: {id, affine}}, depth, ...}}."
     if split not in ('train', 'test'): raise ValueError(f"split must be 'train' or 'test', got {split!r}")
     p = Path(root)/f'synthetic-meta-{split}.json'
-    if not p.is_file(): raise FileNotFoundError(f"synthetic meta file not found: {p}; generate the dataset with `gfla_synth --out {Path(root)}`")
-    try: return json.loads(p.read_text())
-    except json.JSONDecodeError as e: raise ValueError(f"{p} is not valid JSON: {e}") from e
+    d = _read_json(p, 'synthetic meta file')
+    if not isinstance(d, dict): raise ValueError(f"{p}: expected an object {{image name: meta}}, found a {type(d).__name__}")
+    for n, m in d.items():
+        if not isinstance(m, dict): raise ValueError(f"{p}, image {n!r}: the meta must be an object, found a {type(m).__name__}")
+        miss = [k for k in _META_KEYS if k not in m]
+        if miss: raise ValueError(f"{p}, image {n!r}: the meta lacks the field(s) {miss}")
+    return d
+
+# %% ../nbs/03b_synthetic_files.ipynb #8daceccc
+def load_synthetic_info(root:str|Path # dataset folder ROOT
+                       )->dict:
+    "`dataset.json` of a synthetic dataset, checked: an object whose `size` is [H, W] (positive ints) and `counts` an object."
+    p = Path(root)/'dataset.json'
+    if not Path(root).is_dir(): raise FileNotFoundError(f"dataset folder not found: {root}; make one with `gfla_synth --out {root}`")
+    if not p.exists() and not p.is_symlink():
+        raise FileNotFoundError(f"{p} not found: is {root} a synthetic dataset (or one whose writing was interrupted)? "
+                                f"Make one with `gfla_synth --out {root}`")
+    d = _read_json(p, 'dataset.json')
+    if not isinstance(d, dict): raise ValueError(f"{p}: expected a JSON object, found a {type(d).__name__}")
+    s = d.get('size')
+    if not (isinstance(s, list) and len(s) == 2 and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in s)):
+        raise ValueError(f"{p}, field 'size': expected [H, W] with two positive integers, found {s!r}")
+    if not isinstance(d.get('counts', {}), dict): raise ValueError(f"{p}, field 'counts': expected an object, found {d['counts']!r}")
+    return d

@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_training.ipynb #a709b330
 from __future__ import annotations
-import os, csv, math, time, json, random, dataclasses, contextlib
+import os, sys, csv, math, time, json, random, dataclasses, contextlib, collections
 from pathlib import Path
 from typing import Sequence
 
@@ -15,19 +15,21 @@ import torch.distributed as dist
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
-from .core import ConfigBase, seed_everything, get_device, atomic_save, atomic_write, progress, save_image, image_grid
+from .core import ConfigBase, seed_everything, get_device, atomic_save, atomic_write, remove_stale_temps, progress, save_image, image_grid
 from .data import SyntheticPairs, DeepFashionPairs, MarketPairs, collate
 from .flow import flow_to_color
 from .features import load_vgg19
 from .correctness import CorrectnessLoss
 from .regularizer import MultiAffineRegularizer
-from .networks import GFLAConfig, Generator, Discriminator, init_weights
+from .networks import VARIANTS, GFLAConfig, Generator, Discriminator, init_weights
 from .losses import LossWeights, AdversarialLoss, VGGLoss, l1_loss
 
 # %% auto #0
-__all__ = ['TRAIN_PRESETS', 'LOG_TERMS', 'TrainConfig', 'build_dataset', 'batch_indices', 'rng_state', 'set_rng_state',
-           'NonFiniteLossError', 'check_finite', 'LossLog', 'dist_info', 'init_distributed', 'average_gradients',
-           'lr_factor', 'Trainer', 'plot_losses', 'load_generator']
+__all__ = ['TRAIN_DATASETS', 'LR_POLICIES', 'FEATURE_NETS', 'MIN_CHANNELS', 'TRAIN_PRESETS', 'TRAINER_KEYS', 'RESUME_APPLIED',
+           'RUN_ONLY', 'LOG_TERMS', 'TrainConfig', 'build_dataset', 'batch_indices', 'check_dataset', 'rng_state',
+           'set_rng_state', 'NonFiniteLossError', 'check_finite', 'LossLog', 'dist_info', 'init_distributed',
+           'average_gradients', 'lr_factor', 'Trainer', 'CheckpointError', 'read_checkpoint', 'checkpoint_config',
+           'resume_changes', 'read_history', 'plot_losses', 'load_generator']
 
 # %% ../nbs/20_training.ipynb #1e8ff677
 @dataclasses.dataclass
@@ -63,9 +65,8 @@ class TrainConfig(ConfigBase):
 
     def __post_init__(self):
         super().__post_init__()   # field types
-        if self.flow_stride not in (2, 4, 8, 16): raise ValueError(f"flow_stride must be 2, 4, 8 or 16, got {self.flow_stride}")
-        if self.background not in ('image', 'plain'): raise ValueError(f"background must be 'image' or 'plain', got {self.background!r}")
-        LossWeights.from_dict(self.loss_weights)   # unknown names fail here (naming them and the valid ones), not mid-run
+        self.validate()           # ranges and allowed values: below
+
 
 # %% ../nbs/20_training.ipynb #a18dcd03
 @patch
@@ -86,12 +87,61 @@ def stage_steps(self:TrainConfig)->tuple:
 @patch(as_prop=True)
 def total_steps(self:TrainConfig)->int: return self.stage_steps[0] + self.stage_steps[1]
 
+# %% ../nbs/20_training.ipynb #f4488c17
+TRAIN_DATASETS = ('synthetic', 'deepfashion', 'market')
+LR_POLICIES = ('constant', 'cosine')
+FEATURE_NETS = ('imagenet', 'offline')   # or the path of a feature-network file
+MIN_CHANNELS = 2                         # the narrowest layer a `width` may give
+
+def _require(ok:bool, field:str, allowed:str, value):
+    if not ok: raise ValueError(f"TrainConfig.{field} must be {allowed}, got {value!r}")
+
+@patch
+def validate(self:TrainConfig)->TrainConfig:
+    "Raise a `ValueError` naming the field and its allowed values if a value is out of range."
+    for f, allowed in (('dataset', TRAIN_DATASETS), ('variant', VARIANTS), ('lr_policy', LR_POLICIES), ('gan_mode', AdversarialLoss.modes)):
+        _require(getattr(self, f) in allowed, f, f"one of {allowed}", getattr(self, f))
+    _require(self.background in ('image', 'plain'), 'background', "'image' or 'plain'", self.background)
+    _require(self.flow_stride in (2, 4, 8, 16), 'flow_stride', "2, 4, 8 or 16", self.flow_stride)
+    _require(bool(self.features.strip()), 'features', f"one of {FEATURE_NETS} or the path of a feature-network file", self.features)
+    for f in ('flow_steps', 'steps', 'sample_every', 'ckpt_every'): _require(getattr(self, f) >= 0, f, ">= 0", getattr(self, f))
+    for f in ('batch_size', 'log_every', 'image_size'): _require(getattr(self, f) >= 1, f, ">= 1", getattr(self, f))
+    for f in ('lr_g', 'lr_d', 'init_gain', 'width'): _require(getattr(self, f) > 0, f, "> 0", getattr(self, f))
+    for f in ('beta1', 'beta2'): _require(0 <= getattr(self, f) < 1, f, "in [0, 1)", getattr(self, f))
+    _require(0 <= self.seed < 2**32, 'seed', "in [0, 2**32)", self.seed)
+    _require(bool(self.out_dir.strip()), 'out_dir', "a folder", self.out_dir)
+    _require(self.device == 'auto' or _is_device(self.device), 'device', "'auto' or a torch device such as 'cpu', 'cuda' or 'cuda:1'", self.device)
+    self._validate_loss_weights(); self._validate_network()
+    return self
+
+def _is_device(s:str)->bool:
+    try: torch.device(s); return True
+    except (RuntimeError, ValueError): return False
+
+# %% ../nbs/20_training.ipynb #fbdf805b
+@patch
+def _validate_loss_weights(self:TrainConfig):
+    LossWeights.from_dict(self.loss_weights)   # unknown names and values that are not numbers fail here, naming them
+    bad = {k: v for k, v in self.loss_weights.items() if not (math.isfinite(v) and v >= 0)}
+    if bad: raise ValueError(f"TrainConfig.loss_weights values must be finite numbers >= 0, got {bad}")
+
+@patch
+def _validate_network(self:TrainConfig):
+    try: m = self.model_config()
+    except ValueError as e:
+        raise ValueError(f"TrainConfig image_size={self.image_size}, width={self.width}, flow_stride={self.flow_stride} "
+                         f"does not give a network that can be built: {e}") from None
+    narrow = {k: getattr(m, k) for k in ('flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden') if getattr(m, k) < MIN_CHANNELS}
+    if narrow: raise ValueError(f"TrainConfig.width={self.width} is too narrow: it gives {narrow} channels, and every layer "
+                                f"needs at least {MIN_CHANNELS} (the teaching run uses 0.25, the published networks 1.0)")
+
 # %% ../nbs/20_training.ipynb #d0456fb6
 @patch(cls_method=True)
 def teaching(cls:TrainConfig, **kwargs)->TrainConfig:
-    "The CPU teaching run on the synthetic people (the README's main job); `kwargs` override any field."
+    "The CPU teaching run on the synthetic people (the README's main job); `kwargs` override any field (loss weights: one by one)."
+    lw = {'lambda_s': 5.0, 'lambda_a': 0.0, **kwargs.pop('loss_weights', {})}    # given weights go on top of the preset's
     return cls.from_dict({**dict(image_size=64, width=0.25, flow_steps=1500, steps=2000, lr_g=4e-4, lr_d=4e-5, lr_policy='cosine',
-                                 init_gain=1.0, flow_stride=4, background='plain', loss_weights={'lambda_s': 5.0, 'lambda_a': 0.0},
+                                 init_gain=1.0, flow_stride=4, background='plain', loss_weights=lw,
                                  sample_every=200, ckpt_every=200), **kwargs})
 
 @patch(cls_method=True)
@@ -134,6 +184,20 @@ def batch_indices(step:int, # global step (0-based)
     perm = torch.randperm(n, generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
     idx = [perm[(k * batch_size + j) % n].item() for j in range(batch_size)]
     return idx[rank::world]
+
+# %% ../nbs/20_training.ipynb #7e8fe102
+def check_dataset(cfg:TrainConfig)->tuple:
+    "(train, test) datasets of a run, after checking that both splits exist and hold pairs; errors name the folder."
+    out = []
+    for split in ('train', 'test'):
+        try: ds = build_dataset(cfg, split)
+        except FileNotFoundError as e:
+            raise FileNotFoundError(f"{e} (a run needs the train split to learn from and the test split for its sample grids and evaluation)") from None
+        if len(ds) == 0:
+            raise ValueError(f"the {split} split of {getattr(ds, 'root', cfg.data_root)} has no pairs "
+                             f"(a run needs the train split to learn from and the test split for its sample grids and evaluation)")
+        out.append(ds)
+    return tuple(out)
 
 # %% ../nbs/20_training.ipynb #ace2c62d
 def rng_state()->dict:
@@ -181,7 +245,8 @@ class LossLog:
         if not self.path.exists(): return []
         with open(self.path, newline='') as f: return list(csv.DictReader(f))
     def truncate(self, step:int):
-        rows = [r for r in self.read() if int(r['step']) <= step]
+        old = self.read(); rows = [r for r in old if int(r['step']) <= step]
+        if len(rows) == len(old): return   # nothing to drop: the file is left alone
         if not rows:
             if self.path.exists(): self.path.unlink()
             return
@@ -226,6 +291,8 @@ class Trainer:
                  features:nn.Module|None=None # override the loss feature network (tests use a random VGG19)
                 ):
         self.cfg = cfg
+        if features is None and cfg.features not in FEATURE_NETS and not Path(cfg.features).is_file():
+            raise FileNotFoundError(f"TrainConfig.features: {cfg.features} is not a file (give one of {FEATURE_NETS} or the path of a feature-network file)")
         self.device = get_device(cfg.device)
         self.rank, self.world = init_distributed(self.device)
         if cfg.batch_size % self.world: raise ValueError(f"batch_size {cfg.batch_size} is not divisible by the {self.world} processes")
@@ -243,22 +310,26 @@ class Trainer:
         self.vgg_loss = VGGLoss(self.features)
         self.gan = AdversarialLoss(cfg.gan_mode)
         self._make_optimisers()
-        self.ds = build_dataset(cfg, 'train')
+        self.ds, self._test_ds = check_dataset(cfg)   # both splits, before any training
         self.step = 0
         self.out = Path(cfg.out_dir)
         self.log = LossLog(self.out/'losses.csv')
 
-    def _make_optimisers(self):
-        cfg = self.cfg; betas = (cfg.beta1, cfg.beta2)
-        self.opt_flow = torch.optim.Adam(self.G.flow_net.parameters(), cfg.lr_g, betas=betas) if self.G.flow_net is not None else None
-        self.opt_g = torch.optim.Adam(self.G.parameters(), cfg.lr_g, betas=betas)
-        self.opt_d = torch.optim.Adam(self.D.parameters(), cfg.lr_d, betas=betas)
-        if cfg.lr_policy not in ('constant', 'cosine'): raise ValueError(f"lr_policy must be 'constant' or 'cosine', got {cfg.lr_policy!r}")
-        n1, n2 = cfg.stage_steps
-        f1, f2 = lr_factor(cfg.lr_policy, n1), lr_factor(cfg.lr_policy, n2)
-        self.sched_flow = torch.optim.lr_scheduler.LambdaLR(self.opt_flow, f1) if self.opt_flow else None
-        self.sched_g = torch.optim.lr_scheduler.LambdaLR(self.opt_g, f2)
-        self.sched_d = torch.optim.lr_scheduler.LambdaLR(self.opt_d, f2)
+
+# %% ../nbs/20_training.ipynb #1d0dbbc2
+@patch
+def _make_optimisers(self:Trainer):
+    cfg = self.cfg; betas = (cfg.beta1, cfg.beta2)
+    self.opt_flow = torch.optim.Adam(self.G.flow_net.parameters(), cfg.lr_g, betas=betas) if self.G.flow_net is not None else None
+    self.opt_g = torch.optim.Adam(self.G.parameters(), cfg.lr_g, betas=betas)
+    self.opt_d = torch.optim.Adam(self.D.parameters(), cfg.lr_d, betas=betas)
+    if cfg.lr_policy not in ('constant', 'cosine'): raise ValueError(f"lr_policy must be 'constant' or 'cosine', got {cfg.lr_policy!r}")
+    n1, n2 = cfg.stage_steps
+    f1, f2 = lr_factor(cfg.lr_policy, n1), lr_factor(cfg.lr_policy, n2)
+    self.sched_flow = torch.optim.lr_scheduler.LambdaLR(self.opt_flow, f1) if self.opt_flow else None
+    self.sched_g = torch.optim.lr_scheduler.LambdaLR(self.opt_g, f2)
+    self.sched_d = torch.optim.lr_scheduler.LambdaLR(self.opt_d, f2)
+
 
 # %% ../nbs/20_training.ipynb #86833cfa
 @patch(as_prop=True)
@@ -340,6 +411,44 @@ def train_step(self:Trainer)->dict:
     self.step += 1
     return {k: v.item() for k, v in terms.items()}
 
+# %% ../nbs/20_training.ipynb #2d30dcc3
+class CheckpointError(ValueError):
+    "A checkpoint that cannot be used; the message names the file and what is wrong with it."
+
+TRAINER_KEYS = ('G', 'D', 'opt_g', 'opt_d', 'opt_flow', 'step', 'rng', 'sched_g', 'sched_d', 'sched_flow', 'config', 'model_config')
+
+def _load_problem(e:Exception)->str:
+    "What a failed `torch.load` of a zip archive says about the file, in the user's terms."
+    msg = str(e)
+    if 'weights_only' in msg or 'Unsupported global' in msg:
+        return "it holds Python objects other than tensors, numbers and strings, so gfla_nb did not write it (it is not unpickled, as that could run code)"
+    if any(s in msg for s in ('zip archive', 'central directory', 'file read failed')) or isinstance(e, EOFError):
+        return "it is truncated (an interrupted copy or write?)"
+    return f"{type(e).__name__}: {msg.splitlines()[0][:200] if msg else ''}"
+
+def read_checkpoint(path:str|Path, # a checkpoint written by `Trainer`
+                    keys:Sequence[str]=TRAINER_KEYS, # entries it must have
+                    map_location='cpu')->dict:
+    "A training checkpoint's contents (loaded with weights_only=True), or a `CheckpointError` naming the file and the problem."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"checkpoint not found: {path} (train one with gfla_train, or the 21_train notebook)")
+    size = path.stat().st_size
+    if size == 0: raise CheckpointError(f"checkpoint {path} is empty (0 bytes): a copy or a write of it was interrupted")
+    with open(path, 'rb') as f: head = f.read(4)
+    if head != b'PK': raise CheckpointError(f"checkpoint {path} ({size:,} bytes) is not a torch checkpoint file: it does not begin as one (a zip archive)")
+    try: sd = torch.load(path, map_location=map_location, weights_only=True)
+    except Exception as e: raise CheckpointError(f"checkpoint {path} ({size:,} bytes) cannot be read: {_load_problem(e)}") from None
+    if not isinstance(sd, dict): raise CheckpointError(f"{path} is not a gfla_nb training checkpoint: it holds a {type(sd).__name__}, not a dict")
+    missing = [k for k in keys if k not in sd]
+    if missing: raise CheckpointError(f"{path} is not a gfla_nb training checkpoint: it lacks {missing}")
+    return sd
+
+def checkpoint_config(sd:dict, path:str|Path)->TrainConfig:
+    "The `TrainConfig` a checkpoint was trained with; a `CheckpointError` naming the file if it does not parse."
+    try: return TrainConfig.from_dict(sd['config'])
+    except (TypeError, ValueError, KeyError) as e:
+        raise CheckpointError(f"checkpoint {path}: its configuration is not a valid TrainConfig: {e.args[0] if e.args else e}") from None
+
 # %% ../nbs/20_training.ipynb #145466b8
 @patch
 def state_dict(self:Trainer)->dict:
@@ -357,21 +466,77 @@ def save(self:Trainer, path:str|Path|None=None)->Path:
     return path
 
 @patch
+def _restore(self:Trainer, sd:dict, path:Path):
+    "Put a checkpoint's state (read by `read_checkpoint`) into the trainer; the log is cut back to its step."
+    if sd['model_config'] != self.mcfg.to_dict():
+        raise ValueError(f"checkpoint {path} was trained with a different model configuration: {sd['model_config']} vs {self.mcfg.to_dict()}")
+    try:
+        self.G.load_state_dict(sd['G']); self.D.load_state_dict(sd['D'])
+        self.opt_g.load_state_dict(sd['opt_g']); self.opt_d.load_state_dict(sd['opt_d'])
+        if self.opt_flow and sd['opt_flow']: self.opt_flow.load_state_dict(sd['opt_flow'])
+        self.sched_g.load_state_dict(sd['sched_g']); self.sched_d.load_state_dict(sd['sched_d'])
+        if self.sched_flow and sd['sched_flow']: self.sched_flow.load_state_dict(sd['sched_flow'])
+        self.step = int(sd['step']); set_rng_state(sd['rng'])
+    except (RuntimeError, KeyError, ValueError, TypeError, IndexError) as e:
+        raise CheckpointError(f"checkpoint {path} does not fit its own model configuration: {str(e).splitlines()[0][:300]}") from None
+    if self.rank == 0: self.log.truncate(self.step - 1)
+
+@patch
 def load(self:Trainer, path:str|Path|None=None)->Trainer:
     "Restore a checkpoint written by `save` (weights_only=True); the log is cut back to its step."
     path = Path(path or self.ckpt_path)
-    if not path.is_file(): raise FileNotFoundError(f"checkpoint not found: {path}")
-    sd = torch.load(path, map_location=self.device, weights_only=True)
-    if sd['model_config'] != self.mcfg.to_dict():
-        raise ValueError(f"checkpoint {path} was trained with a different model configuration: {sd['model_config']} vs {self.mcfg.to_dict()}")
-    self.G.load_state_dict(sd['G']); self.D.load_state_dict(sd['D'])
-    self.opt_g.load_state_dict(sd['opt_g']); self.opt_d.load_state_dict(sd['opt_d'])
-    if self.opt_flow and sd['opt_flow']: self.opt_flow.load_state_dict(sd['opt_flow'])
-    self.sched_g.load_state_dict(sd['sched_g']); self.sched_d.load_state_dict(sd['sched_d'])
-    if self.sched_flow and sd['sched_flow']: self.sched_flow.load_state_dict(sd['sched_flow'])
-    self.step = sd['step']; set_rng_state(sd['rng'])
-    if self.rank == 0: self.log.truncate(self.step - 1)
+    self._restore(read_checkpoint(path, map_location=self.device), path)
     return self
+
+# %% ../nbs/20_training.ipynb #3d37eb22
+RESUME_APPLIED = ('steps', 'lr_g', 'lr_d', 'loss_weights', 'log_every', 'sample_every', 'ckpt_every', 'device', 'amp', 'channels_last', 'out_dir')
+RUN_ONLY = ('log_every', 'sample_every', 'ckpt_every', 'device', 'amp', 'channels_last', 'out_dir')   # do not change what is computed
+
+def resume_changes(old:TrainConfig, # the checkpoint's configuration
+                   new:TrainConfig, # the configuration of the resume
+                   step:int, # the checkpoint's step
+                   path:str|Path # the checkpoint, for the messages
+                  )->dict:
+    "{field: (checkpoint's value, new value)} of the fields a resume changes; raises naming the fields it may not change."
+    diff = {f.name: (getattr(old, f.name), getattr(new, f.name)) for f in dataclasses.fields(TrainConfig) if getattr(old, f.name) != getattr(new, f.name)}
+    show = lambda d: ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in d.items())
+    refused = {k: v for k, v in diff.items() if k not in RESUME_APPLIED}
+    if refused: raise ValueError(f"cannot resume {path} with a different {show(refused)}: these change the data, the network or what the "
+                                 f"steps already taken mean. Resume with the checkpoint's values, or start a new run in another out_dir")
+    if new.total_steps < step: raise ValueError(f"cannot resume {path} with steps={new.steps}: the checkpoint is at step {step}, past the "
+                                                f"new end ({new.total_steps}); give steps >= {step - new.stage_steps[0]}")
+    if step >= new.total_steps and any(k not in RUN_ONLY for k in diff):
+        raise ValueError(f"the run in {path} has nothing left to train (its checkpoint is at step {step}, the end of the run), so {show(diff)} "
+                         f"would change nothing but its label; to train further, raise steps; for another configuration, use another out_dir")
+    return diff
+
+def _apply_lr(opt, sched, lr:float):
+    "Give a restored optimiser a new base learning rate, at the point of its schedule where it stands."
+    sched.base_lrs = [lr] * len(opt.param_groups)
+    for g in opt.param_groups: g['initial_lr'] = lr; g['lr'] = lr * sched.lr_lambdas[0](sched.last_epoch)
+
+# %% ../nbs/20_training.ipynb #ff040a99
+@patch
+def _apply_changes(self:Trainer, changes:dict):
+    "Apply a resume's changed learning rates (the other changes take effect through `self.cfg`); print what changed."
+    if 'lr_g' in changes or 'steps' in changes:
+        _apply_lr(self.opt_g, self.sched_g, self.cfg.lr_g)
+        if self.opt_flow: _apply_lr(self.opt_flow, self.sched_flow, self.cfg.lr_g)
+    if 'lr_d' in changes or 'steps' in changes: _apply_lr(self.opt_d, self.sched_d, self.cfg.lr_d)
+    if self.rank == 0 and changes:
+        print(f"resuming {self.ckpt_path} at step {self.step} with " + ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in changes.items()))
+
+@patch
+def _resume(self:Trainer, resume:bool)->dict:
+    "Check a resume against the checkpoint before anything is written, then restore it; returns the changed fields."
+    path = self.ckpt_path
+    if not path.exists(): return {}
+    sd = read_checkpoint(path, map_location=self.device)
+    if not resume: raise FileExistsError(f"{self.out} already holds a run (its checkpoint is at step {sd['step']}): resume it "
+                                         f"(fit(resume=True), gfla_train --resume) or start the new run in another out_dir")
+    changes = resume_changes(checkpoint_config(sd, path), self.cfg, int(sd['step']), path)
+    self._restore(sd, path); self._apply_changes(changes)
+    return changes
 
 # %% ../nbs/20_training.ipynb #abeb0651
 @patch
@@ -391,29 +556,76 @@ def write_samples(self:Trainer, n:int=4)->Path:
     self.G.train()
     return save_image(image_grid(rows), self.out/'samples'/f'step{self.step:06d}.png')
 
+# %% ../nbs/20_training.ipynb #c54b1512
+@patch
+def _record_start(self:Trainer, start:int, end:int, changes:dict)->int:
+    "Rank 0: remove stale temporary files, write config.json (a run from step 0) and the attempt's line in history.jsonl."
+    if self.rank: return 0
+    self.out.mkdir(parents=True, exist_ok=True)
+    stale = [str(p.relative_to(self.out)) for p in remove_stale_temps(self.out, recursive=True)]
+    if start == 0: self.cfg.save(self.out/'config.json'); self.log.truncate(-1)   # rows of an attempt that left no checkpoint
+    attempt = 1 + sum(r['event'] == 'start' for r in read_history(self.out))
+    row = dict(attempt=attempt, event='start', time=time.strftime('%Y-%m-%d %H:%M:%S'), from_step=start, to_step=end,
+               changes={k: list(v) for k, v in changes.items()}, removed_temps=stale, config=self.cfg.to_dict())
+    with open(self.out/'history.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
+    return attempt
+
+@patch
+def _record_end(self:Trainer, attempt:int, seconds:float):
+    if self.rank: return
+    row = dict(attempt=attempt, event='end', time=time.strftime('%Y-%m-%d %H:%M:%S'), step=self.step, seconds=round(seconds, 2))
+    with open(self.out/'history.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
+
+def read_history(out_dir:str|Path)->list:
+    "The rows of a run folder's history.jsonl (empty when there is none)."
+    f = Path(out_dir)/'history.jsonl'
+    return [json.loads(l) for l in f.read_text().splitlines() if l.strip()] if f.exists() else []
+
+# %% ../nbs/20_training.ipynb #95293f17
+@patch
+def _progress_bar(self:Trainer, end:int):
+    "A progress bar from the current step to `end` (text on stderr with GFLA_PROGRESS=text; off on ranks > 0)."
+    if self.rank == 0 and os.environ.get('GFLA_PROGRESS') == 'text':
+        from tqdm.std import tqdm as text_bar
+        return text_bar(total=end, initial=self.step, desc=self.stage(self.step), file=sys.stderr, ncols=110,
+                        mininterval=float(os.environ.get('GFLA_PROGRESS_EVERY', 2)))
+    return progress(None, desc='training', total=end, initial=self.step, disable=None if self.rank == 0 else True)
+
+def _show_step(bar, stage:str, terms:dict, recent:collections.deque):
+    "Advance the bar by one step, showing the stage and the recent losses."
+    recent.append(terms['total'])
+    key = 'correctness' if stage == 'flow' else 'l1'
+    bar.set_description_str(stage, refresh=False)
+    bar.set_postfix_str(f"loss {np.mean(recent):.4g}, {key} {terms.get(key, float('nan')):.4g}", refresh=False)
+    bar.update(1)
+
 # %% ../nbs/20_training.ipynb #e28d8b45
 LOG_TERMS = ('total', 'correctness', 'regularization', 'l1', 'adversarial', 'perceptual', 'style', 'discriminator')
 
 @patch
-def fit(self:Trainer, resume:bool=True, # continue from out_dir/checkpoint.pt when it exists
+def fit(self:Trainer, resume:bool=True, # continue from out_dir/checkpoint.pt when it exists (else such a folder is refused)
         until:int|None=None, # stop after this global step (default: the end of stage 2)
         callback=None # called as callback(trainer, terms) after every step
        )->Trainer:
     "Train to the end (or to `until`), logging, sampling and checkpointing as configured."
     cfg = self.cfg; end = min(until or cfg.total_steps, cfg.total_steps)
-    self.out.mkdir(parents=True, exist_ok=True)
-    if self.rank == 0: cfg.save(self.out/'config.json')
-    if resume and self.ckpt_path.exists(): self.load()
-    t0 = time.time()
-    for _ in progress(range(self.step, end), desc='training', disable=None if self.rank == 0 else True):
+    changes = self._resume(resume)            # checks before anything is written
+    start = self.step
+    if start >= end: return self              # nothing to train: nothing written
+    attempt = self._record_start(start, end, changes)
+    t0 = time.time(); bar = self._progress_bar(end); recent = collections.deque(maxlen=20)
+    for _ in range(start, end):
         stage = self.stage(self.step)
         terms = self.train_step(); s = self.step - 1
         if callback: callback(self, terms)
+        if stage != self.stage(s - 1) if s else False: recent.clear()
+        _show_step(bar, stage, terms, recent)
         if self.rank == 0 and (s % cfg.log_every == 0 or self.step == end):
             self.log.write({'step': s, 'stage': stage, **{k: f"{terms.get(k, float('nan')):.6g}" for k in LOG_TERMS}, 'seconds': f"{time.time() - t0:.2f}"})
         if self.rank == 0 and cfg.sample_every and self.step % cfg.sample_every == 0: self.write_samples()
         if cfg.ckpt_every and self.step % cfg.ckpt_every == 0: self.save()
-    if self.step == end: self.save()
+    bar.close(); self.save()
+    self._record_end(attempt, time.time() - t0)
     return self
 
 # %% ../nbs/20_training.ipynb #cdcf657e
@@ -435,14 +647,15 @@ def plot_losses(csv_path:str|Path, # a `losses.csv` written by `Trainer`
 def load_generator(path:str|Path, # a checkpoint written by `Trainer`
                    device:str|torch.device='cpu'
                   )->tuple:
-    "(generator in eval mode, its TrainConfig) from a training checkpoint (weights_only=True)."
+    "(generator in eval mode, its TrainConfig) from a training checkpoint (weights_only=True); errors name the file."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"checkpoint not found: {path} (train one with gfla_train, or the 21_train notebook)")
-    sd = torch.load(path, map_location='cpu', weights_only=True)
-    missing = [k for k in ('G', 'config', 'model_config') if k not in sd]
-    if missing: raise KeyError(f"{path} is not a gfla_nb training checkpoint: it lacks {missing}")
-    G = Generator(GFLAConfig.from_dict(sd['model_config'])); G.load_state_dict(sd['G'])
-    return G.to(device).eval(), TrainConfig.from_dict(sd['config'])
+    sd = read_checkpoint(path, keys=('G', 'config', 'model_config'))
+    cfg = checkpoint_config(sd, path)
+    try: G = Generator(GFLAConfig.from_dict(sd['model_config'])); G.load_state_dict(sd['G'])
+    except (RuntimeError, KeyError, ValueError, TypeError) as e:
+        raise CheckpointError(f"checkpoint {path}: its generator weights do not fit its model configuration: {str(e).splitlines()[0][:300]}") from None
+    return G.to(device).eval(), cfg
+
 
 # %% ../nbs/20_training.ipynb #5c8c7f99
 def _torchrun_main():

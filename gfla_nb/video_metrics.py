@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .core import check_images
-from .metrics import RunningMean
+from .metrics import RunningMean, find_weights, _sha256
 from .fid import RunningGaussian, fid_from_stats
 
 # %% auto #0
@@ -27,13 +27,20 @@ def check_videos(v:torch.Tensor, # videos that should be `(B, T, 3, H, W)` in [-
     if not isinstance(v, torch.Tensor) or v.ndim != 5 or v.shape[2] != 3:
         raise ValueError(f"{name} must be a (B, T, 3, H, W) tensor, got {tuple(v.shape) if isinstance(v, torch.Tensor) else type(v).__name__}")
     b, t = v.shape[:2]
+    if b == 0 or t == 0: raise ValueError(f"{name} is empty: shape {tuple(v.shape)}")
     return check_images(v.reshape(b * t, *v.shape[2:]), name).reshape(v.shape)
+
+def _check_clip_args(clip_len, stride):
+    for arg, val in (('clip_len', clip_len), ('stride', stride)):
+        if not (val is None and arg == 'stride') and (isinstance(val, bool) or not isinstance(val, int) or val < 1):
+            raise ValueError(f"{arg} must be a positive integer, got {val!r}")
 
 def video_clips(v:torch.Tensor, # `(B, T, 3, H, W)` videos
                 clip_len:int=16, # frames per clip
                 stride:int|None=None # start-to-start distance; None: clip_len (non-overlapping)
                )->torch.Tensor:
     "Cut videos into clips `(B * n_clips, clip_len, 3, H, W)`; trailing frames that do not fill a clip are dropped."
+    _check_clip_args(clip_len, stride)
     v = check_videos(v)
     stride = stride or clip_len
     if v.shape[1] < clip_len: raise ValueError(f"videos have {v.shape[1]} frames, fewer than clip_len={clip_len}")
@@ -58,25 +65,27 @@ class TinyI3D(nn.Module):
     @torch.no_grad()
     def forward(self, clips:torch.Tensor # `(N, T, 3, H, W)` in [-1, 1]
                )->torch.Tensor:
-        return self.net(clips.transpose(1, 2)).flatten(1)
+        return self.net(check_videos(clips, 'clips').transpose(1, 2)).flatten(1)
 
 # %% ../nbs/18c_video_metrics.ipynb #fa335255
 class TorchScriptI3D(nn.Module):
-    "The StyleGAN-V TorchScript port of the TF-Hub I3D (`i3d_torchscript.pt`, user-supplied): 400-d FVD features."
-    protocol, random_weights = 'fvd: i3d_torchscript (StyleGAN-V port of TF-Hub I3D), 224 short-side resize + centre crop', False
-    def __init__(self, path:str|Path # the TorchScript file
+    "The StyleGAN-V TorchScript port of the TF-Hub I3D (`i3d_torchscript.pt`): 400-d FVD features."
+    random_weights = False
+    def __init__(self, path:str|Path|None=None, # the TorchScript file; None: the torch hub cache (downloaded when missing)
+                 offline:bool|None=None # True: never download; None: `GFLA_OFFLINE=1` in the environment
                 ):
         super().__init__()
-        path = Path(path).expanduser()
-        if not path.is_file():
-            raise FileNotFoundError(f"the I3D TorchScript file {path} does not exist. FVD/FID-Video need an I3D network: place "
-                                    "i3d_torchscript.pt (the StyleGAN-V port of the TF-Hub Kinetics-400 I3D) there and pass its path, "
-                                    "or pass any callable clips -> features. Nothing falls back to random weights.")
-        self.model, self.path = torch.jit.load(str(path), map_location='cpu').eval(), str(path)
+        path = find_weights('i3d', path, offline=offline)
+        try: self.model = torch.jit.load(str(path), map_location='cpu').eval()
+        except Exception as e: raise ValueError(f"cannot read the I3D TorchScript file {path} ({type(e).__name__}): it is "
+                                                f"damaged or not i3d_torchscript.pt; delete it to download it again") from e
+        self.path, self.sha256 = str(path), _sha256(path)
+        self.protocol = (f'fvd: i3d_torchscript (StyleGAN-V port of TF-Hub I3D, sha256 {self.sha256[:8]}), '
+                         '224 short-side resize + centre crop')
     @torch.no_grad()
     def forward(self, clips:torch.Tensor # `(N, T, 3, H, W)` in [-1, 1]
                )->torch.Tensor:
-        n, t = clips.shape[:2]
+        n, t = check_videos(clips, 'clips').shape[:2]
         x = clips.flatten(0, 1); h, w = x.shape[-2:]; s = 224 / min(h, w)
         x = F.interpolate(x, size=(max(224, round(h * s)), max(224, round(w * s))), mode='bilinear', align_corners=False)
         top, left = (x.shape[-2] - 224) // 2, (x.shape[-1] - 224) // 2
@@ -101,6 +110,7 @@ class VideoMetrics:
                  clip_len:int=16, # frames per clip
                  stride:int|None=None # clip start-to-start distance (None: non-overlapping)
                 ):
+        _check_clip_args(clip_len, stride)
         self.extractor, self.clip_len, self.stride = extractor, clip_len, stride
         proto = getattr(extractor, 'protocol', type(extractor).__name__) if extractor is not None else None
         meta = dict(protocol=proto, clip_len=clip_len, stride=stride or clip_len)

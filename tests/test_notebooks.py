@@ -2,10 +2,12 @@
 
 `nbdev_test` prints only `Success.`; this wrapper gives CI a counted closing line (`N passed`).
 Cells flagged with a word in `tst_flags` (settings.ini: notest, slow, gpu) are skipped, as with `nbdev_test`;
-set GFLA_TEST_FLAGS="slow" to run the slow cells too.
+set GFLA_TEST_FLAGS="slow" to run the slow cells too. Downloads of pretrained weights are switched off (GFLA_OFFLINE=1)
+unless the environment sets GFLA_OFFLINE=0.
 """
 import os
 os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # idle OpenMP threads must not spin: small torch ops get 10x slower on 2 busy cores
+os.environ.setdefault('GFLA_OFFLINE', '1')  # the suite never downloads pretrained weights (hundreds of MB); tests that exercise downloads serve files from 127.0.0.1 and pass offline=False
 import pytest
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
