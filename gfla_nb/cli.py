@@ -12,7 +12,8 @@ from fastcore.script import call_parse
 from .core import repo_root, in_test
 from .synthetic_files import generate_dataset
 from .data import preview_dataset
-from .training import TrainConfig, TRAIN_PRESETS, FEATURE_NETS, read_checkpoint, checkpoint_config, resume_changes, check_dataset
+from .train_config import TrainConfig, TRAIN_PRESETS, FEATURE_NETS, check_dataset
+from .training import read_checkpoint, checkpoint_config, resume_changes
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'REPORT_FILES', 'find_notebook', 'run_notebook', 'gfla_synth', 'gfla_preview', 'train_parser',

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_data.ipynb #3dccfd17
 from __future__ import annotations
-import csv, io, json, math, os, warnings
+import json, math, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -16,125 +16,14 @@ from PIL import Image
 from torch.utils.data import Dataset
 from fastcore.basics import patch
 
+from .annotations import DataError, _problem, _need_file, _open_rgb, read_annotations, read_pairs, read_openpose_json
 from .core import load_image, img_to_tensor, default_data_root, progress, save_image, image_grid
 from .pose import keypoints_to_heatmaps, affine_keypoints
 from .flow import warp, flow_to_color  # taught in 02_flow; used here to check and show the ground truth
 
 # %% auto #0
-__all__ = ['DataError', 'read_annotations', 'read_pairs', 'affine_matrix', 'warp_affine', 'Augment', 'PosePairs',
-           'DeepFashionPairs', 'MarketPairs', 'SyntheticPairs', 'collate', 'read_openpose_json', 'VideoClips',
-           'dataset_stats', 'preview_dataset']
-
-# %% ../nbs/04_data.ipynb #649e02eb
-class DataError(ValueError):
-    "A problem with a dataset file; the message names the file (and line) at fault."
-
-def _problem(problems:list|None, msg:str):
-    "Raise `msg`, or record it when the caller collects problems (on_error='skip')."
-    if problems is None: raise DataError(msg)
-    problems.append(msg)
-
-def _need_file(path:Path, what:str='dataset file')->Path:
-    "`path` if it is a regular file (a link to one is fine); otherwise an error that says what is there instead."
-    path = Path(path)
-    if path.is_file(): return path
-    if path.is_dir(): raise IsADirectoryError(f"{what} {path} is a folder, not a file")
-    if path.is_symlink(): raise FileNotFoundError(f"{what} {path} is a broken symbolic link (to {os.readlink(path)})")
-    raise FileNotFoundError(f"{what} not found: {path}")
-
-def _read_text(path:Path, what:str='dataset file')->str:
-    "A UTF-8 text file's content (a leading byte-order mark is dropped); other encodings are an error naming file and line."
-    b = _need_file(path, what).read_bytes()
-    if b.startswith(b'\xef\xbb\xbf'): b = b[3:]                   # the BOM that spreadsheet programs write
-    try: return b.decode('utf-8')
-    except UnicodeDecodeError as e:
-        ln = b[:e.start].count(b'\n') + 1
-        raise DataError(f"{path}, line {ln}: byte {b[e.start]:#04x} is not UTF-8 text; save the file as UTF-8") from None
-
-# %% ../nbs/04_data.ipynb #a5833385
-def _read_rows(path:Path, delimiter:str, required:Sequence[str]):
-    "Yield (line number, header, row) of a CSV whose first line is a header holding `required`; blank lines are skipped."
-    path = Path(path)
-    rd = csv.reader(io.StringIO(_read_text(path), newline=''), delimiter=delimiter)
-    header = [h.strip() for h in next(rd, [])]
-    if not any(header): raise DataError(f"{path} is empty or its first line is blank (expected a header with columns {list(required)})")
-    dup = sorted({h for h in header if header.count(h) > 1})
-    if '' in header: raise DataError(f"{path}, line 1: header {header} has an empty column name")
-    if dup: raise DataError(f"{path}, line 1: header {header} repeats the column(s) {dup}")
-    missing = [c for c in required if c not in header]
-    if missing: raise DataError(f"{path}, line 1: header {header} lacks the column(s) {missing}")
-    while True:
-        try: row = next(rd)
-        except StopIteration: return
-        except csv.Error as e: raise DataError(f"{path}, line {rd.line_num}: cannot split the line into fields ({e})") from None
-        if not row or all(not c.strip() for c in row): continue
-        yield rd.line_num, header, row
-
-# %% ../nbs/04_data.ipynb #86d508b5
-def _name_problem(n:str)->str|None:
-    "Why `n` cannot be an image file name of the split folder (None if it can)."
-    if not n: return "empty image name"
-    if not n.isprintable(): return f"image name {n!r} holds a control character"
-    if '/' in n or '\\' in n or n in ('.', '..'): return f"image name {n!r} is a path; the format holds file names in the split folder"
-
-def _kp_values(v:list, field:str, limit:int|None)->list[int]:
-    "The coordinates of one keypoint field as ints: each an integer (10 or 10.0), -1 for missing, else in [0, limit)."
-    out = []
-    for j, a in enumerate(v):
-        if isinstance(a, bool) or not isinstance(a, (int, float)): raise ValueError(f"{field}[{j}] = {json.dumps(a)} is not a number")
-        if isinstance(a, float) and not (math.isfinite(a) and a == int(a)):
-            raise ValueError(f"{field}[{j}] = {a!r} is not a whole pixel coordinate (the format holds integers)")
-        a = int(a)
-        if a < -1: raise ValueError(f"{field}[{j}] = {a} is negative (only -1, a missing joint, is allowed)")
-        if a >= (limit or 2**31):
-            raise ValueError(f"{field}[{j}] = {a} lies outside the annotation frame (must be < {limit or 2**31})")
-        out.append(a)
-    return out
-
-# %% ../nbs/04_data.ipynb #1c713190
-def read_annotations(path:str|Path, # a `name:keypoints_y:keypoints_x` file
-                     n_joints:int=18, # keypoints per row
-                     on_error:str='raise', # 'raise', or 'skip' to leave out (and count) bad rows
-                     size:tuple[int,int]|None=None # (H, W) annotation frame: coordinates must lie in it; None: any >= 0
-                    )->tuple[dict[str,np.ndarray], list[str]]:
-    "Read a GFLA/Pose-Transfer annotation CSV into {name: (n_joints, 2) int array of (y, x)} and a list of problems."
-    if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
-    problems = [] if on_error == 'skip' else None
-    out = {}
-    for ln, header, row in _read_rows(path, ':', ['name', 'keypoints_y', 'keypoints_x']):
-        where = f"{path}, line {ln}"
-        if len(row) != len(header): _problem(problems, f"{where}: expected {len(header)} ':'-separated fields, found {len(row)}"); continue
-        r = dict(zip(header, row)); name = r['name'].strip()
-        if _name_problem(name): _problem(problems, f"{where}: {_name_problem(name)}"); continue
-        try: ys, xs = json.loads(r['keypoints_y']), json.loads(r['keypoints_x'])
-        except json.JSONDecodeError as e: _problem(problems, f"{where} ({name}): keypoints are not JSON lists: {e}"); continue
-        if not (isinstance(ys, list) and isinstance(xs, list)): _problem(problems, f"{where} ({name}): keypoints must be lists"); continue
-        if len(ys) != n_joints or len(xs) != n_joints:
-            _problem(problems, f"{where} ({name}): expected {n_joints} keypoints, found {len(ys)} y and {len(xs)} x values"); continue
-        try: kp = np.stack([np.asarray(_kp_values(ys, 'keypoints_y', size and size[0]), dtype=np.int64),
-                            np.asarray(_kp_values(xs, 'keypoints_x', size and size[1]), dtype=np.int64)], 1)
-        except ValueError as e: _problem(problems, f"{where} ({name}): {e}"); continue
-        if name in out: _problem(problems, f"{where}: duplicate name {name}"); continue
-        out[name] = kp
-    return out, (problems or [])
-
-# %% ../nbs/04_data.ipynb #7874b5aa
-def read_pairs(path:str|Path, # a CSV with columns `from,to` (other columns are ignored)
-               on_error:str='raise' # 'raise' or 'skip'
-              )->tuple[list[tuple[str,str]], list[str]]:
-    "Read a pairs CSV into a list of (source name, target name) and a list of problems; repeated pairs are kept, with a warning."
-    if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
-    problems = [] if on_error == 'skip' else None
-    out, seen, repeats = [], {}, []
-    for ln, header, row in _read_rows(path, ',', ['from', 'to']):
-        if len(row) != len(header): _problem(problems, f"{path}, line {ln}: expected {len(header)} fields, found {len(row)}"); continue
-        r = dict(zip(header, row)); a, b = r['from'].strip(), r['to'].strip()
-        bad = _name_problem(a) or _name_problem(b)
-        if bad: _problem(problems, f"{path}, line {ln}: {bad}"); continue
-        if (a, b) in seen: repeats.append(f"line {ln} repeats line {seen[(a, b)]} ({a} -> {b})")
-        seen.setdefault((a, b), ln); out.append((a, b))
-    if repeats: warnings.warn(f"{path}: {len(repeats)} repeated pair(s), kept (drawn more often); first: {repeats[0]}")
-    return out, (problems or [])
+__all__ = ['affine_matrix', 'warp_affine', 'Augment', 'PosePairs', 'DeepFashionPairs', 'MarketPairs', 'SyntheticPairs', 'collate',
+           'VideoClips', 'dataset_stats', 'preview_dataset']
 
 # %% ../nbs/04_data.ipynb #10b713a1
 def affine_matrix(angle:float=0., # rotation in degrees (counter-clockwise on screen)
@@ -278,25 +167,6 @@ def _check(self:PosePairs, pairs, on_error):
         if not bad: ok.append((a, b))
     return ok
 
-# %% ../nbs/04_data.ipynb #58f53922
-_RGB_MODES = {'RGB', 'L', 'P', '1', 'CMYK', 'YCbCr'}   # converted to RGB without loss of meaning
-
-def _open_rgb(path:Path, what:str='image file')->Image.Image:
-    "An image file as 8-bit RGB: grayscale, palette and opaque RGBA are converted; transparency or 16-bit/float pixels are refused."
-    _need_file(path, what)
-    try:
-        with Image.open(path) as im:
-            im.load(); mode = im.mode
-            if mode == 'P' and 'transparency' in im.info: im, mode = im.convert('RGBA'), 'RGBA'
-            if mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa'):
-                lo = im.getchannel('A').getextrema()[0]
-                if lo < 255: raise DataError(f"{path}: a {mode} image with transparent pixels (alpha down to {lo}); "
-                                             f"flatten it onto a background and save it as RGB")
-            elif mode not in _RGB_MODES: raise DataError(f"{path}: a {mode!r} image (16-bit or float pixels); save it as 8-bit RGB")
-            return im.convert('RGB')
-    except DataError: raise
-    except Exception as e: raise OSError(f"cannot read image file {path}: {e}") from e
-
 # %% ../nbs/04_data.ipynb #8469d89b
 @patch
 def _image(self:PosePairs, name:str)->torch.Tensor:
@@ -424,40 +294,6 @@ def collate(items:list # dataset items, each a dict with the same keys
     "Stack a list of dataset items (tensors stacked, strings listed)."
     if not items: raise ValueError("collate needs at least one item")
     return {k: torch.stack([it[k] for it in items]) if isinstance(items[0][k], torch.Tensor) else [it[k] for it in items] for k in items[0]}
-
-# %% ../nbs/04_data.ipynb #33003cda
-def _openpose_flat(d, path:Path)->list:
-    "The first person's flat [x, y, score, ...] list of a parsed OpenPose file, checked to be finite numbers."
-    if not isinstance(d, dict): raise DataError(f"{path}: expected a JSON object with a 'people' list, found a {type(d).__name__}")
-    people = d.get('people')
-    if not people: raise DataError(f"{path}: no 'people' entry (no person detected?)")
-    if not isinstance(people, list): raise DataError(f"{path}: 'people' must be a list of persons, found a {type(people).__name__}")
-    if not isinstance(people[0], dict): raise DataError(f"{path}, people[0]: a person must be an object, found {json.dumps(people[0])[:40]}")
-    flat = people[0].get('pose_keypoints_2d')
-    if not isinstance(flat, list) or len(flat) % 3: raise DataError(f"{path}: 'pose_keypoints_2d' must be a list of [x, y, score] triples")
-    for i, v in enumerate(flat):
-        what = f"{path}, people[0], joint {i // 3} {('x', 'y', 'score')[i % 3]}"
-        if isinstance(v, bool) or not isinstance(v, (int, float)): raise DataError(f"{what}: {json.dumps(v)} is not a number")
-        if not math.isfinite(v): raise DataError(f"{what}: {v} is not a finite number")
-    return flat
-
-def read_openpose_json(path:str|Path, # an OpenPose-format JSON file
-                       n_joints:int|None=None # expected joint count (18 COCO, 17 H36M); None: any
-                      )->np.ndarray:
-    "The first person's keypoints of an OpenPose JSON as (K, 2) (y, x) floats; score 0 or (0, 0) -> -1 (missing)."
-    path = Path(path); txt = _read_text(path, 'pose file')
-    try: d = json.loads(txt)
-    except json.JSONDecodeError as e: raise DataError(f"{path} is not valid JSON: {e}") from None
-    a = np.asarray(_openpose_flat(d, path), dtype=np.float64).reshape(-1, 3)
-    if n_joints is not None and len(a) != n_joints: raise DataError(f"{path}: expected {n_joints} joints, found {len(a)}")
-    miss = (a[:, 2] <= 0) | ((a[:, 0] == 0) & (a[:, 1] == 0))
-    neg = ~miss & (a[:, :2] < 0).any(1)      # detected, but left of or above the image (pose estimators do write these)
-    if neg.any():
-        j = int(np.argmax(neg))
-        warnings.warn(f"{path}: {int(neg.sum())} joint(s) lie outside the image (joint {j} at x={a[j, 0]:g}, y={a[j, 1]:g}, "
-                      f"score {a[j, 2]:g}); they are read as missing")
-    kp = a[:, [1, 0]].copy(); kp[miss | neg] = -1
-    return kp
 
 # %% ../nbs/04_data.ipynb #e71d4438
 def _video_frames(d:Path)->list[Path]:

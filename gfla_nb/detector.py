@@ -15,7 +15,7 @@ from fastcore.basics import patch
 
 from .core import progress, load_image, atomic_write, get_device, check_images
 from .pose import LEFT_RIGHT_COCO18, gaussian_maps
-from .data import read_annotations
+from .annotations import read_annotations
 
 # %% auto #0
 __all__ = ['DETECTOR_FILE', 'KeypointDetector', 'keypoint_heatmaps', 'decode_heatmaps', 'load_keypoint_split',
@@ -115,7 +115,7 @@ def load_keypoint_split(root:str|Path, # dataset folder (ROOT/<split>/*.png and 
                         annotation:str='synthetic-annotation-{split}.csv' # annotation file name pattern
                        )->tuple[torch.Tensor, torch.Tensor, list[str]]:
     "All images of a split as uint8 `(N, 3, H, W)`, keypoints `(N, 18, 2)` and names."
-    root = Path(root); ann = read_annotations(root / annotation.format(split=split))[0]   # the one reader of GFLA's annotation files (04_data)
+    root = Path(root); ann = read_annotations(root / annotation.format(split=split))[0]   # the one reader of GFLA's annotation files (04_annotations)
     names = sorted(ann)[:limit]
     if not names: raise ValueError(f"{root / annotation.format(split=split)} lists no images")
     ims = []

@@ -18,7 +18,8 @@ from .core import get_device, tensor_to_img
 from .pose import COCO18_NAMES, keypoints_to_heatmaps, draw_skeleton, check_keypoints
 from .flow import flow_to_color, warp, resize_flow
 from .networks import GFLAConfig
-from .training import TrainConfig, load_generator, build_dataset
+from .train_config import TrainConfig, build_dataset
+from .training import load_generator
 
 # %% auto #0
 __all__ = ['png_bytes', 'PoseEditor', 'plot_snapshots', 'edit_pose']
