@@ -393,14 +393,14 @@ def plot_snapshots(snaps:Sequence[dict], # `PoseEditor.snapshot()` results, one 
     return fig
 
 # %% ../nbs/23_pose_editor.ipynb #2eeced4c
-def edit_pose(checkpoint_path:str|Path, # a `checkpoint.pt` written by `Trainer` (keys G, config, model_config)
+def edit_pose(checkpoint_path:str|Path|None=None, # a checkpoint written by `Trainer` or `ship_generator`; None: the shipped generator
               data_root:str|Path|None=None, # dataset folder; None: the one the run used (the shipped synthetic set by default)
               split:str='test', # which split's pairs to edit
               device:str|torch.device='cpu', # where the generator runs
               idx:int=0, # the pair shown first
               **kwargs # passed to `PoseEditor` (sigma, flow_max, scale)
              )->PoseEditor:
-    "Load a training checkpoint and its dataset and return a `PoseEditor` (show `.widget` in Jupyter)."
+    "Load a checkpoint (default: the shipped generator) and its dataset and return a `PoseEditor` (show `.widget` in Jupyter)."
     G, cfg = load_generator(checkpoint_path, device)
     if data_root is not None: cfg = cfg.replace(data_root=str(data_root))
     return PoseEditor(G, build_dataset(cfg, split, with_flow=False), device=device, idx=idx, **kwargs)

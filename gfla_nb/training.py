@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_training.ipynb #a709b330
 from __future__ import annotations
-import os, sys, csv, math, time, json, random, dataclasses, contextlib, collections
+import os, sys, csv, math, time, json, random, tempfile, dataclasses, contextlib, collections
 from pathlib import Path
 from typing import Sequence
 
@@ -23,13 +23,16 @@ from .correctness import CorrectnessLoss
 from .regularizer import MultiAffineRegularizer
 from .networks import GFLAConfig, Generator, Discriminator, init_weights
 from .losses import LossWeights, AdversarialLoss, VGGLoss, l1_loss
+from .detector import assets_dir
+from .evaluation import evaluate_model
 from .train_config import *
 
 # %% auto #0
-__all__ = ['TRAINER_KEYS', 'RESUME_APPLIED', 'RUN_ONLY', 'LOG_TERMS', 'rng_state', 'set_rng_state', 'NonFiniteLossError',
-           'check_finite', 'LossLog', 'dist_info', 'init_distributed', 'average_gradients', 'lr_factor', 'Trainer',
-           'CheckpointError', 'read_checkpoint', 'checkpoint_config', 'resume_changes', 'read_history', 'plot_losses',
-           'load_generator']
+__all__ = ['TRAINER_KEYS', 'RESUME_APPLIED', 'RUN_ONLY', 'LOG_TERMS', 'SHIPPED_GENERATOR', 'SHIP_COMMAND', 'SHIPPED_KEYS',
+           'MAX_SHIPPED_BYTES', 'rng_state', 'set_rng_state', 'NonFiniteLossError', 'check_finite', 'LossLog',
+           'dist_info', 'init_distributed', 'average_gradients', 'lr_factor', 'Trainer', 'CheckpointError',
+           'read_checkpoint', 'checkpoint_config', 'resume_changes', 'read_history', 'plot_losses',
+           'shipped_generator_path', 'load_generator', 'pairs_dataset', 'evaluate_shipped', 'ship_generator']
 
 # %% ../nbs/20_training.ipynb #ace2c62d
 def rng_state()->dict:
@@ -476,18 +479,57 @@ def plot_losses(csv_path:str|Path, # a `losses.csv` written by `Trainer`
     ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('weighted loss'); ax.legend(fontsize=7, ncol=3)
     return ax
 
-def load_generator(path:str|Path, # a checkpoint written by `Trainer`
+
+# %% ../nbs/20_training.ipynb #eb284245
+SHIPPED_GENERATOR = 'gfla_teaching64.pt'   # the shipped generator's file name in gfla_nb/assets
+SHIP_COMMAND = 'gfla_train --out_dir runs/ship && gfla_ship runs/ship/checkpoint.pt'   # how it is made
+
+def shipped_generator_path()->Path:
+    "Where the trained teaching generator shipped with the package lives (`gfla_nb/assets`)."
+    return assets_dir()/SHIPPED_GENERATOR
+
+def _shipped_or(path:str|Path|None, shipped:Path|None=None)->Path:
+    "`path`, or (None) the shipped generator, with an error naming the file and the command that makes it when it is missing."
+    if path is not None: return Path(path)
+    shipped = shipped or shipped_generator_path()
+    if not shipped.is_file():
+        raise FileNotFoundError(f"the shipped generator {shipped} is missing (an installation without the package data, or a "
+                                f"checkout where it was never made): make it with `{SHIP_COMMAND}`, or give the path of a training checkpoint")
+    return shipped
+
+# %% ../nbs/20_training.ipynb #1db295d6
+def _weights_problem(G:nn.Module, weights:dict)->str:
+    "What does not fit when `weights` are loaded into `G` ('' when they fit)."
+    own = G.state_dict()
+    shapes = [f"{k} {tuple(weights[k].shape)} vs {tuple(v.shape)}" for k, v in own.items() if k in weights and weights[k].shape != v.shape]
+    missing, extra = [k for k in own if k not in weights], [k for k in weights if k not in own]
+    parts = [f"{len(shapes)} tensor(s) of another shape (checkpoint vs configuration): " + '; '.join(shapes[:3]) + ('; ...' if len(shapes) > 3 else '')] if shapes else []
+    if missing: parts.append(f"{len(missing)} missing tensor(s), first {missing[:3]}")
+    if extra: parts.append(f"{len(extra)} unexpected tensor(s), first {extra[:3]}")
+    return '; '.join(parts)
+
+def _config_fields(stored:dict, cfg:TrainConfig)->str:
+    "The fields where a checkpoint's stored model configuration differs from the one its TrainConfig makes."
+    made = cfg.model_config().to_dict()
+    diff = [f"{k} {stored.get(k)!r} vs {v!r}" for k, v in made.items() if stored.get(k) != v]
+    return f"; its model_config differs from what its config makes in {', '.join(diff)}" if diff else ''
+
+def load_generator(path:str|Path|None=None, # a checkpoint written by `Trainer` or `ship_generator`; None: the shipped generator
                    device:str|torch.device='cpu'
                   )->tuple:
-    "(generator in eval mode, its TrainConfig) from a training checkpoint (weights_only=True); errors name the file."
-    path = Path(path)
+    "(generator in eval mode, its TrainConfig) from a checkpoint (weights_only=True); errors name the file and what does not fit."
+    path = _shipped_or(path)
     sd = read_checkpoint(path, keys=('G', 'config', 'model_config'))
     cfg = checkpoint_config(sd, path)
-    try: G = Generator(GFLAConfig.from_dict(sd['model_config'])); G.load_state_dict(sd['G'])
-    except (RuntimeError, KeyError, ValueError, TypeError) as e:
-        raise CheckpointError(f"checkpoint {path}: its generator weights do not fit its model configuration: {str(e).splitlines()[0][:300]}") from None
+    try:
+        G = Generator(GFLAConfig.from_dict(sd['model_config']))
+        weights = {k: v.float() if v.is_floating_point() else v for k, v in sd['G'].items()}
+    except (RuntimeError, KeyError, ValueError, TypeError, AttributeError) as e:
+        raise CheckpointError(f"checkpoint {path}: its model configuration or weights cannot be used: {str(e).splitlines()[0][:300]}") from None
+    problem = _weights_problem(G, weights)
+    if problem: raise CheckpointError(f"checkpoint {path}: its generator weights do not fit its model configuration: {problem}{_config_fields(sd['model_config'], cfg)}")
+    G.load_state_dict(weights)
     return G.to(device).eval(), cfg
-
 
 # %% ../nbs/20_training.ipynb #5c8c7f99
 def _torchrun_main():
@@ -496,3 +538,52 @@ def _torchrun_main():
     seed_everything(0); feats = __import__('gfla_nb.features', fromlist=['VGG19Features']).VGG19Features()
     Trainer(cfg, features=feats).fit()
     if dist.is_initialized(): dist.destroy_process_group()
+
+# %% ../nbs/20_training.ipynb #2ae72483
+SHIPPED_KEYS = ('G', 'config', 'model_config', 'step', 'pairs', 'metrics')
+MAX_SHIPPED_BYTES = 10_000_000
+
+def pairs_dataset(cfg:TrainConfig, # the run (its dataset, image size and background)
+                  pairs:Sequence, # (source, target) names, in order
+                  path:str|Path='' # the file the pairs come from, for messages
+                 ):
+    "The run's held-out split restricted to `pairs`, in that order; an error naming the file if a pair is not in it."
+    ds = build_dataset(cfg, 'test')
+    have = set(map(tuple, ds.pairs))
+    miss = [tuple(p) for p in pairs if tuple(p) not in have]
+    if miss: raise CheckpointError(f"{path}: {len(miss)} of its {len(pairs)} held-out pairs are not in {ds.pairs_file} (another dataset?), first {miss[0]}")
+    ds.pairs = [tuple(p) for p in pairs]
+    return ds
+
+def evaluate_shipped(path:str|Path|None=None, # a file written by `ship_generator`; None: the shipped generator
+                     device:str|torch.device='cpu')->dict:
+    "Recompute a shipped generator's metrics from the file itself: `evaluate_model` on exactly its stored held-out pairs."
+    path = _shipped_or(path)
+    sd = read_checkpoint(path, keys=SHIPPED_KEYS)
+    G, cfg = load_generator(path, device)
+    ds = pairs_dataset(cfg, sd['pairs'], path)
+    return evaluate_model(G, ds, n=len(ds), batch_size=8, device=device)
+
+# %% ../nbs/20_training.ipynb #c82414e8
+def ship_generator(checkpoint:str|Path, # a training checkpoint written by `Trainer`, e.g. runs/ship/checkpoint.pt
+                   dest:str|Path|None=None, # where to write; None: the package's shipped file (`shipped_generator_path()`)
+                   n_pairs:int=64, # held-out pairs the stated metrics are measured on, spread evenly over the test split
+                   half:bool=True, # store the weights as float16 (they are loaded back as float32)
+                   device:str|torch.device='cpu')->Path:
+    "Write the inference part of a training checkpoint, with the metrics the written file reproduces on its stored held-out pairs."
+    checkpoint = Path(checkpoint)
+    G, cfg = load_generator(checkpoint)                       # every check of a checkpoint applies
+    step = int(read_checkpoint(checkpoint, keys=('G', 'config', 'model_config', 'step'))['step'])
+    ds = build_dataset(cfg, 'test')
+    idx = np.linspace(0, len(ds) - 1, min(n_pairs, len(ds))).round().astype(int).tolist()
+    cfg = cfg.replace(out_dir=f"runs/{Path(cfg.out_dir).name}")          # no folder of the computer it was trained on
+    blob = dict(G={k: v.half() if half and v.is_floating_point() else v for k, v in G.state_dict().items()},
+                config=cfg.to_dict(), model_config=G.cfg.to_dict(), step=step, trained_from=checkpoint.name,
+                pairs=[list(ds.pairs[i]) for i in idx], split='test', metrics={})
+    dest = Path(dest) if dest is not None else shipped_generator_path()
+    with tempfile.TemporaryDirectory() as d:
+        tmp = atomic_save(blob, Path(d)/dest.name)
+        if tmp.stat().st_size > MAX_SHIPPED_BYTES:
+            raise ValueError(f"the generator of {checkpoint} takes {tmp.stat().st_size:,} bytes, more than the {MAX_SHIPPED_BYTES:,} a shipped file may")
+        blob['metrics'] = evaluate_shipped(tmp, device)       # measured on the file as written
+    return atomic_save(blob, dest)
