@@ -18,8 +18,9 @@ from .annotations import DataError, read_openpose_json
 from .synthetic_files import generate_dataset
 from .data import preview_dataset
 from .train_config import TrainConfig, TRAIN_PRESETS, FEATURE_NETS, check_dataset
-from .training import read_checkpoint, checkpoint_config, resume_changes, load_generator, ship_generator
-from .training import SHIPPED_KEYS, SHIPPED_GENERATOR, SHIP_COMMAND
+from .training import read_checkpoint, checkpoint_config, resume_changes, load_generator
+from .training import SHIPPED_GENERATOR, SHIP_COMMAND
+from .shipped import SHIPPED_KEYS, ship_generator
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'REPORT_FILES', 'find_notebook', 'run_notebook', 'gfla_synth', 'gfla_preview', 'train_parser',

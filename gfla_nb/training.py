@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_training.ipynb #a709b330
 from __future__ import annotations
-import os, sys, csv, math, time, json, random, tempfile, dataclasses, contextlib, collections
+import os, sys, csv, math, time, json, random, dataclasses, contextlib, collections
 from pathlib import Path
 from typing import Sequence
 
@@ -24,15 +24,13 @@ from .regularizer import MultiAffineRegularizer
 from .networks import GFLAConfig, Generator, Discriminator, init_weights
 from .losses import LossWeights, AdversarialLoss, VGGLoss, l1_loss
 from .detector import assets_dir
-from .evaluation import evaluate_model
 from .train_config import *
 
 # %% auto #0
-__all__ = ['TRAINER_KEYS', 'RESUME_APPLIED', 'RUN_ONLY', 'LOG_TERMS', 'SHIPPED_GENERATOR', 'SHIP_COMMAND', 'SHIPPED_KEYS',
-           'MAX_SHIPPED_BYTES', 'rng_state', 'set_rng_state', 'NonFiniteLossError', 'check_finite', 'LossLog',
-           'dist_info', 'init_distributed', 'average_gradients', 'lr_factor', 'Trainer', 'CheckpointError',
-           'read_checkpoint', 'checkpoint_config', 'resume_changes', 'read_history', 'plot_losses',
-           'shipped_generator_path', 'load_generator', 'pairs_dataset', 'evaluate_shipped', 'ship_generator']
+__all__ = ['TRAINER_KEYS', 'RESUME_APPLIED', 'RUN_ONLY', 'LOG_TERMS', 'SHIPPED_GENERATOR', 'SHIP_COMMAND', 'rng_state',
+           'set_rng_state', 'NonFiniteLossError', 'check_finite', 'LossLog', 'dist_info', 'init_distributed',
+           'average_gradients', 'lr_factor', 'Trainer', 'CheckpointError', 'read_checkpoint', 'checkpoint_config',
+           'resume_changes', 'read_history', 'plot_losses', 'shipped_generator_path', 'load_generator']
 
 # %% ../nbs/20_training.ipynb #ace2c62d
 def rng_state()->dict:
@@ -538,52 +536,3 @@ def _torchrun_main():
     seed_everything(0); feats = __import__('gfla_nb.features', fromlist=['VGG19Features']).VGG19Features()
     Trainer(cfg, features=feats).fit()
     if dist.is_initialized(): dist.destroy_process_group()
-
-# %% ../nbs/20_training.ipynb #2ae72483
-SHIPPED_KEYS = ('G', 'config', 'model_config', 'step', 'pairs', 'metrics')
-MAX_SHIPPED_BYTES = 10_000_000
-
-def pairs_dataset(cfg:TrainConfig, # the run (its dataset, image size and background)
-                  pairs:Sequence, # (source, target) names, in order
-                  path:str|Path='' # the file the pairs come from, for messages
-                 ):
-    "The run's held-out split restricted to `pairs`, in that order; an error naming the file if a pair is not in it."
-    ds = build_dataset(cfg, 'test')
-    have = set(map(tuple, ds.pairs))
-    miss = [tuple(p) for p in pairs if tuple(p) not in have]
-    if miss: raise CheckpointError(f"{path}: {len(miss)} of its {len(pairs)} held-out pairs are not in {ds.pairs_file} (another dataset?), first {miss[0]}")
-    ds.pairs = [tuple(p) for p in pairs]
-    return ds
-
-def evaluate_shipped(path:str|Path|None=None, # a file written by `ship_generator`; None: the shipped generator
-                     device:str|torch.device='cpu')->dict:
-    "Recompute a shipped generator's metrics from the file itself: `evaluate_model` on exactly its stored held-out pairs."
-    path = _shipped_or(path)
-    sd = read_checkpoint(path, keys=SHIPPED_KEYS)
-    G, cfg = load_generator(path, device)
-    ds = pairs_dataset(cfg, sd['pairs'], path)
-    return evaluate_model(G, ds, n=len(ds), batch_size=8, device=device)
-
-# %% ../nbs/20_training.ipynb #c82414e8
-def ship_generator(checkpoint:str|Path, # a training checkpoint written by `Trainer`, e.g. runs/ship/checkpoint.pt
-                   dest:str|Path|None=None, # where to write; None: the package's shipped file (`shipped_generator_path()`)
-                   n_pairs:int=64, # held-out pairs the stated metrics are measured on, spread evenly over the test split
-                   half:bool=True, # store the weights as float16 (they are loaded back as float32)
-                   device:str|torch.device='cpu')->Path:
-    "Write the inference part of a training checkpoint, with the metrics the written file reproduces on its stored held-out pairs."
-    checkpoint = Path(checkpoint)
-    G, cfg = load_generator(checkpoint)                       # every check of a checkpoint applies
-    step = int(read_checkpoint(checkpoint, keys=('G', 'config', 'model_config', 'step'))['step'])
-    ds = build_dataset(cfg, 'test')
-    idx = np.linspace(0, len(ds) - 1, min(n_pairs, len(ds))).round().astype(int).tolist()
-    cfg = cfg.replace(out_dir=f"runs/{Path(cfg.out_dir).name}")          # no folder of the computer it was trained on
-    blob = dict(G={k: v.half() if half and v.is_floating_point() else v for k, v in G.state_dict().items()},
-                config=cfg.to_dict(), model_config=G.cfg.to_dict(), step=step, trained_from=checkpoint.name,
-                pairs=[list(ds.pairs[i]) for i in idx], split='test', metrics={})
-    dest = Path(dest) if dest is not None else shipped_generator_path()
-    with tempfile.TemporaryDirectory() as d:
-        tmp = atomic_save(blob, Path(d)/dest.name)
-        if tmp.stat().st_size > MAX_SHIPPED_BYTES:
-            raise ValueError(f"the generator of {checkpoint} takes {tmp.stat().st_size:,} bytes, more than the {MAX_SHIPPED_BYTES:,} a shipped file may")
-        blob['metrics'] = evaluate_shipped(tmp, device)       # measured on the file as written
-    return atomic_save(blob, dest)
