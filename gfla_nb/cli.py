@@ -11,7 +11,7 @@ from PIL import Image
 from pathlib import Path
 
 from fastcore.docments import docments
-from fastcore.script import call_parse
+from fastcore.script import call_parse, anno_parser
 from .core import repo_root, in_test, load_image, img_to_tensor, tensor_to_img
 from .pose import COCO18_NAMES, keypoints_to_heatmaps
 from .annotations import DataError, read_openpose_json
@@ -23,9 +23,10 @@ from .training import SHIPPED_GENERATOR, SHIP_COMMAND
 from .shipped import SHIPPED_KEYS, ship_generator
 
 # %% auto #0
-__all__ = ['RUN_FILES', 'REPORT_FILES', 'find_notebook', 'run_notebook', 'gfla_synth', 'gfla_preview', 'train_parser',
-           'train_overrides', 'run_config', 'make_room', 'gfla_train', 'ship_parser', 'gfla_ship', 'read_pose_file',
-           'generator_inputs', 'gfla_generate']
+__all__ = ['RUN_FILES', 'REPORT_FILES', 'USER_ERRORS', 'gfla_synth_main', 'gfla_preview_main', 'gfla_train_main',
+           'gfla_ship_main', 'gfla_generate_main', 'find_notebook', 'run_notebook', 'gfla_synth', 'gfla_preview',
+           'train_parser', 'train_overrides', 'run_config', 'make_room', 'gfla_train', 'ship_parser', 'gfla_ship',
+           'read_pose_file', 'generator_inputs', 'gfla_generate', 'console']
 
 # %% ../nbs/30_cli.ipynb #2b94f30d
 def find_notebook(name:str # e.g. '21_train.ipynb'
@@ -256,3 +257,25 @@ def gfla_generate(argv:list|None=None # command-line words (default: sys.argv[1:
     Image.fromarray(tensor_to_img(y)).save(out)
     print(f"wrote {out} ({y.shape[-1]}x{y.shape[-2]}, the model's size) with {args.checkpoint or 'the shipped generator'}"
           + (" (trained on people in front of a plain grey background)" if cfg.background == 'plain' else ''))
+
+# %% ../nbs/30_cli.ipynb #9823b363
+USER_ERRORS = (FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError, ValueError, TypeError, KeyError)
+
+def console(f)->callable:
+    "A console entry point for `f`: a user error prints `<command>: error: ...` and exits 2 (`GFLA_DEBUG=1`: the traceback)."
+    def main():
+        try:
+            g = getattr(f, '__wrapped__', None)      # a fastcore `call_parse` command: read the command line as it does
+            if g is None: return f()
+            a = anno_parser(g).parse_args().__dict__; a.pop('pdb', None); a.pop('xtra', None)
+            return g(**a)
+        except USER_ERRORS as e:
+            if os.environ.get('GFLA_DEBUG', '') not in ('', '0'): raise
+            msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
+            print(f"{Path(sys.argv[0]).name}: error: {msg} (GFLA_DEBUG=1 shows the traceback)", file=sys.stderr)
+            sys.exit(2)
+    main.__name__, main.__doc__ = f"{f.__name__}_main", f.__doc__
+    return main
+
+gfla_synth_main, gfla_preview_main, gfla_train_main, gfla_ship_main, gfla_generate_main = map(
+    console, (gfla_synth, gfla_preview, gfla_train, gfla_ship, gfla_generate))
