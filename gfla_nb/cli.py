@@ -12,11 +12,11 @@ from pathlib import Path
 
 from fastcore.docments import docments
 from fastcore.script import call_parse, anno_parser
-from .core import repo_root, in_test, load_image, img_to_tensor, tensor_to_img
+from .core import repo_root, in_test, load_image, img_to_tensor, tensor_to_img, save_image
 from .pose import COCO18_NAMES, keypoints_to_heatmaps
 from .annotations import DataError, read_openpose_json
 from .synthetic_files import generate_dataset
-from .data import preview_dataset
+from .data import preview_dataset, _scale_kp
 from .train_config import TrainConfig, TRAIN_PRESETS, FEATURE_NETS, check_dataset
 from .training import read_checkpoint, checkpoint_config, resume_changes, load_generator
 from .training import SHIPPED_GENERATOR, SHIP_COMMAND
@@ -232,9 +232,7 @@ def generator_inputs(image:str|Path, # the source image file
                          f"{W / H:.3f}); crop or pad it to that aspect first, so that the person is not stretched")
     if h < H or w < W: print(f"note: {image} ({w}x{h}) is smaller than the model's {W}x{H}; it is enlarged", file=sys.stderr)
     def heatmaps(f):
-        kp = read_pose_file(f, (h, w)); miss = kp[:, 0] < 0
-        kp[:, 0] *= H / h; kp[:, 1] *= W / w; kp[miss] = -1            # the datasets' scaling (04_data)
-        return keypoints_to_heatmaps(kp, (H, W), sigma=sigma)
+        return keypoints_to_heatmaps(_scale_kp(read_pose_file(f, (h, w)), (h, w), (H, W)), (H, W), sigma=sigma)   # as the datasets scale
     x = img_to_tensor(im.resize((W, H), Image.BILINEAR) if (h, w) != (H, W) else im)
     return x, heatmaps(source_pose), heatmaps(target_pose)
 
@@ -253,8 +251,7 @@ def gfla_generate(argv:list|None=None # command-line words (default: sys.argv[1:
     G, cfg = load_generator(args.checkpoint, args.device)
     x, sp, tp = generator_inputs(args.source, args.source_pose, args.target_pose, tuple(G.cfg.image_size))
     with torch.no_grad(): y = G(x[None].to(args.device), sp[None].to(args.device), tp[None].to(args.device))['img'][0].float().clamp(-1, 1).cpu()
-    out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
-    Image.fromarray(tensor_to_img(y)).save(out)
+    out = save_image(y, args.out)                                       # atomic; the format follows the suffix
     print(f"wrote {out} ({y.shape[-1]}x{y.shape[-2]}, the model's size) with {args.checkpoint or 'the shipped generator'}"
           + (" (trained on people in front of a plain grey background)" if cfg.background == 'plain' else ''))
 
