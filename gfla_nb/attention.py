@@ -27,19 +27,20 @@ def local_attn_reshape(x:torch.Tensor, # `(B, k*k, H, W)` one weight per patch e
 
 # %% ../nbs/14_attention.ipynb #66076f7e
 class LocalAttention(nn.Module):
-    "GFLA's local attention (published ExtractorAttn): softmax-weighted k x k flowed source patch, divided by k*k."
+    "GFLA's local attention (published ExtractorAttn): softmax-weighted k x k flowed source patch, divided by k*k unless `average=False`."
     def __init__(self,
                  feature_nc:int, # channels C of source and target features
                  kernel_size:int=3, # patch size k (3 at 32x32, 5 at 64x64)
                  hidden_nc:int=128, # width of the kernel-prediction net (published: 128)
                  negative_slope:float=0.1, # LeakyReLU slope (published: 0.1)
                  softmax:bool=True, # softmax over the k*k weights (published renderer: True; False ends in LeakyReLU)
-                 impl:str='split' # 'split' (cheaper, same result) or 'published' (the literal cat + stride-k conv chain)
+                 impl:str='split', # 'split' (cheaper, same result) or 'published' (the literal cat + stride-k conv chain)
+                 average:bool=True # divide the weighted sum by k*k, as the published code does (its weights need it); False: the plain softmax-weighted sum (a weighted average of the patch)
                 ):
         super().__init__()
         if impl not in ('split', 'published'): raise ValueError(f"impl must be 'split' or 'published', got {impl!r}")
         k = kernel_size
-        self.feature_nc, self.kernel_size, self.impl = feature_nc, k, impl
+        self.feature_nc, self.kernel_size, self.impl, self.average = feature_nc, k, impl, average
         self.fully_connect_layer = nn.Sequential(
             nn.Conv2d(2*feature_nc, hidden_nc, kernel_size=k, stride=k),       # per-position FC on [target, source] patches
             nn.LeakyReLU(negative_slope),
@@ -83,11 +84,12 @@ def forward(self:LocalAttention,
     block_source = extract_patches(source, flow, k)                         # (B, C, kH, kW)
     act, conv2, final = self.fully_connect_layer[1:]
     attn = final(conv2(act(self.logits_hidden(block_source, target))))      # (B, k*k, H, W)
-    if self.impl == 'published':
-        out = F.avg_pool2d(local_attn_reshape(attn, k) * block_source, k, k)
+    if self.impl == 'published':                                            # divisor 1: sum pooling
+        out = F.avg_pool2d(local_attn_reshape(attn, k) * block_source, k, k, divisor_override=None if self.average else 1)
     else:
         weighted = local_attn_reshape(attn, k) * block_source                # (B, C, kH, kW)
-        out = weighted.view(B, C, H, k, W, k).sum((3, 5)) / (k*k)            # average pooling over each block
+        out = weighted.view(B, C, H, k, W, k).sum((3, 5))                    # weighted sum over each block
+        if self.average: out = out / (k*k)                                   # average pooling, as published
     return (out, attn) if return_attn else out
 
 # %% ../nbs/14_attention.ipynb #dd6d4f7c

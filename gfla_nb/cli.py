@@ -93,7 +93,7 @@ def _to_bool(s:str)->bool:
     if s.lower() in ('0', 'false', 'no', 'n'): return False
     raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
 
-_OPTION_TYPES = {'int': int, 'float': float, 'bool': _to_bool, 'str': str, 'str|None': str, 'dict': str}
+_OPTION_TYPES = {'int': int, 'float': float, 'bool': _to_bool, 'str': str, 'str|None': str, 'float|None': float, 'dict': str}
 
 def train_parser()->argparse.ArgumentParser:
     "The `gfla_train` options: --out_dir, --preset, --resume/--overwrite, and one option per `TrainConfig` field (help: the field's comment)."

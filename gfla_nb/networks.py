@@ -164,6 +164,7 @@ class GFLAConfig(ConfigBase):
     num_blocks: int = 2 # G: each decoder step is (num_blocks - 1) ResBlocks + one ResBlockDecoder
     attn_kernel: dict = dataclasses.field(default_factory=lambda: {3: 3, 2: 5}) # attention level -> local patch size n
     attn_hidden: int = 128 # hidden width of the kernel prediction net M (Eq. 8)
+    attn_average: bool = True # local attention divides its weighted sum by k*k as published (True) or returns the sum itself (False); see 14_attention
     dis_ndf: int = 32 # D: channels of its first block
     dis_max_nc: int = 128 # D: channel cap
     dis_layers: int = 4 # D: down-sampling blocks (4 -> a 16x16 patch map at 256x256)
@@ -347,7 +348,8 @@ class TargetRenderer(nn.Module):
                  num_blocks:int=2, # per decoder step: num_blocks - 1 ResBlocks + 1 ResBlockDecoder
                  attn_kernel:Mapping|None=None, # attention level -> local patch size (levels only, for 'global'/'bilinear')
                  attention:str='local', # 'local', 'bilinear', 'global' or 'none'
-                 attn_hidden:int=128 # hidden width of the kernel prediction net
+                 attn_hidden:int=128, # hidden width of the kernel prediction net
+                 attn_average:bool=True # local attention: divide by k*k as published (True) or not (False)
                 ):
         super().__init__()
         if attention not in ('local', 'bilinear', 'global', 'none'): raise ValueError(f"unknown attention {attention!r}")
@@ -363,7 +365,7 @@ class TargetRenderer(nn.Module):
             self.decoder.append(nn.Sequential(*[ResBlock(c_in) for _ in range(num_blocks - 1)], ResBlockDecoder(c_in, c_out)))
         self.attn = nn.ModuleDict()          # attention level -> block (none for 'bilinear' and 'none')
         for l, k in attn_kernel.items():
-            if attention == 'local': self.attn[str(l)] = LocalAttention(chs[l - 1], k, hidden_nc=attn_hidden)
+            if attention == 'local': self.attn[str(l)] = LocalAttention(chs[l - 1], k, hidden_nc=attn_hidden, average=attn_average)
             elif attention == 'global': self.attn[str(l)] = GlobalAttention(chs[l - 1])
         self.gate = nn.ParameterDict({str(l): nn.Parameter(torch.zeros(1)) for l in attn_kernel} if attention == 'global' else {})
         self.out = Output(ngf, output_nc)
@@ -417,7 +419,8 @@ class Generator(nn.Module):
                          if cfg.uses_flow else None)
         in_nc = cfg.image_nc + 2*cfg.structure_nc if cfg.variant == 'baseline' else cfg.structure_nc
         self.target = TargetRenderer(in_nc, cfg.image_nc, cfg.ngf, cfg.max_nc, cfg.layers, cfg.num_blocks,
-                                     {l: cfg.attn_kernel[l] for l in cfg.levels}, cfg.attention, cfg.attn_hidden)
+                                     {l: cfg.attn_kernel[l] for l in cfg.levels}, cfg.attention, cfg.attn_hidden,
+                                     cfg.attn_average)
 
     def _check(self, src_img, src_pose, tgt_pose):
         c = self.cfg

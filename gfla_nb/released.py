@@ -124,6 +124,9 @@ def load_official_weights(model:Generator|Discriminator, # our network, built fr
     sd = _read_state_dict(state_dict_or_path)
     net = 'G' if isinstance(model, Generator) else 'D' if isinstance(model, Discriminator) else None
     if net is None: raise TypeError(f"model must be a Generator or Discriminator, got {type(model).__name__}")
+    if net == 'G' and not model.cfg.attn_average:
+        raise ValueError("the released weights were trained with the published local attention, which divides by k*k: "
+                         "build the generator with attn_average=True (as GFLAConfig.deepfashion() and .market() do)")
     kmap, ours = official_key_map(model.cfg, net), model.state_dict()
     new, missing, mismatched = _rename_official(sd, kmap, ours)
     unexpected = sorted(set(sd) - set(kmap))

@@ -26,6 +26,8 @@ class TrainConfig(ConfigBase):
     data_root: str|None = None      # dataset folder; None: the shipped data/synthetic
     image_size: int = 64            # square load size (DeepFashion: 256; Market is always 128x64)
     width: float = 0.25             # channel multiplier of GFLAConfig.teaching (1.0 = the published widths)
+    flow_width: float|None = None   # channel multiplier of the flow estimator alone (None: same as width); 1.0 = the published flow estimator (flow_ngf 32, flow_max_nc 256)
+    attn_average: bool = True       # local attention divides by k*k as published (True) or is the plain weighted sum of Eq. 9 (False)
     variant: str = 'full'           # Table II: 'full', 'baseline', 'global_attn', 'local_attn', 'bi_sample'
     flow_steps: int = 200           # stage 1: flow pre-training iterations (skipped when the variant has no flow losses)
     steps: int = 200                # stage 2: end-to-end iterations
@@ -59,12 +61,17 @@ class TrainConfig(ConfigBase):
 @patch
 def model_config(self:TrainConfig)->GFLAConfig:
     "The network configuration this run trains."
+    s = lambda n: max(1, int(round(n)))
+    fw = {} if self.flow_width is None else dict(flow_ngf=s(32 * self.flow_width), flow_max_nc=s(256 * self.flow_width))
+    published = self.width == 1 and self.flow_width in (None, 1)   # the published widths throughout
+    av = self.attn_average                              # the published networks with or without the 1/k^2
     if self.dataset == 'market':
-        return GFLAConfig.market(self.variant) if self.width == 1 else GFLAConfig.teaching((128, 64), self.width, self.variant, attn_kernel={2: 3}, dis_layers=3)
-    if self.width == 1 and self.image_size == 256 and self.flow_stride == 8: return GFLAConfig.deepfashion(self.variant)
+        if published: return GFLAConfig.market(self.variant).replace(attn_average=av)
+        return GFLAConfig.teaching((128, 64), self.width, self.variant, attn_kernel={2: 3}, dis_layers=3, attn_average=av, **fw)
+    if published and self.image_size == 256 and self.flow_stride == 8: return GFLAConfig.deepfashion(self.variant).replace(attn_average=av)
     coarse = int(math.log2(self.flow_stride))          # attention level of the coarse flow: 1/2**level of the image
     kernels = {coarse: 3, coarse - 1: 5} if coarse > 1 else {coarse: 3}
-    return GFLAConfig.teaching(self.image_size, self.width, self.variant, attn_kernel=kernels)
+    return GFLAConfig.teaching(self.image_size, self.width, self.variant, attn_kernel=kernels, attn_average=av, **fw)
 
 @patch(as_prop=True)
 def stage_steps(self:TrainConfig)->tuple:
@@ -94,6 +101,7 @@ def validate(self:TrainConfig)->TrainConfig:
     for f in ('flow_steps', 'steps', 'sample_every', 'ckpt_every'): _require(getattr(self, f) >= 0, f, ">= 0", getattr(self, f))
     for f in ('batch_size', 'log_every', 'image_size'): _require(getattr(self, f) >= 1, f, ">= 1", getattr(self, f))
     for f in ('lr_g', 'lr_d', 'init_gain', 'width'): _require(getattr(self, f) > 0, f, "> 0", getattr(self, f))
+    _require(self.flow_width is None or self.flow_width > 0, 'flow_width', "None or > 0", self.flow_width)
     for f in ('beta1', 'beta2'): _require(0 <= getattr(self, f) < 1, f, "in [0, 1)", getattr(self, f))
     _require(0 <= self.seed < 2**32, 'seed', "in [0, 2**32)", self.seed)
     _require(bool(self.out_dir.strip()), 'out_dir', "a folder", self.out_dir)
@@ -119,7 +127,8 @@ def _validate_network(self:TrainConfig):
         raise ValueError(f"TrainConfig image_size={self.image_size}, width={self.width}, flow_stride={self.flow_stride} "
                          f"does not give a network that can be built: {e}") from None
     narrow = {k: getattr(m, k) for k in ('flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden') if getattr(m, k) < MIN_CHANNELS}
-    if narrow: raise ValueError(f"TrainConfig.width={self.width} is too narrow: it gives {narrow} channels, and every layer "
+    what = f"width={self.width}" + (f", flow_width={self.flow_width}" if self.flow_width is not None else "")
+    if narrow: raise ValueError(f"TrainConfig.{what} is too narrow: it gives {narrow} channels, and every layer "
                                 f"needs at least {MIN_CHANNELS} (the teaching run uses 0.25, the published networks 1.0)")
 
 # %% ../nbs/20_train_config.ipynb #d0456fb6
@@ -127,7 +136,7 @@ def _validate_network(self:TrainConfig):
 def teaching(cls:TrainConfig, **kwargs)->TrainConfig:
     "The CPU teaching run on the synthetic people (the README's main job); `kwargs` override any field (loss weights: one by one)."
     lw = {'lambda_s': 5.0, 'lambda_a': 0.0, **kwargs.pop('loss_weights', {})}    # given weights go on top of the preset's
-    return cls.from_dict({**dict(image_size=64, width=0.25, flow_steps=1500, steps=2000, lr_g=4e-4, lr_d=4e-5, lr_policy='cosine',
+    return cls.from_dict({**dict(image_size=64, width=0.25, flow_steps=800, steps=1800, lr_g=4e-4, lr_d=4e-5, lr_policy='cosine',
                                  init_gain=1.0, flow_stride=4, background='plain', loss_weights=lw,
                                  sample_every=200, ckpt_every=200), **kwargs})
 

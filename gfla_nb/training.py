@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_training.ipynb #a709b330
 from __future__ import annotations
-import os, sys, csv, math, time, json, random, dataclasses, contextlib, collections
+import os, sys, csv, math, time, json, random, warnings, dataclasses, contextlib, collections
 from pathlib import Path
 from typing import Sequence
 
@@ -206,18 +206,35 @@ def _discriminator_step(self:Trainer, real:torch.Tensor, fake:torch.Tensor)->tor
     average_gradients(list(self.D.parameters())); self.opt_d.step(); self.sched_d.step()
     return d_loss
 
+def _step_schedule(sched):
+    "Advance a schedule whose optimiser took no step (torch warns about that order; here it is meant)."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message=r'Detected call of `lr_scheduler\.step\(\)` before `optimizer\.step\(\)`')
+        sched.step()
+
 @patch
-def gan_step(self:Trainer, b:dict)->dict:
-    "Stage 2: D on real vs generated, then G on all terms against the updated D."
-    with self._autocast():
-        out = self.G(b['src_img'], b['src_pose'], b['tgt_pose'])
-    fake = out['img'].float(); real = b['tgt_img']
+def _adversarial(self:Trainer, real:torch.Tensor, fake:torch.Tensor)->dict:
+    "D's update, then G's adversarial term against the updated D (frozen): {'adversarial', 'discriminator'}; {} when lambda_a is 0."
+    if self.weights.lambda_a == 0:      # D cannot influence G: no D work, but its schedule keeps pace with G's
+        _step_schedule(self.sched_d); return {}
     d_loss = self._discriminator_step(real, fake)
     for p in self.D.parameters(): p.requires_grad_(False)
     with self._autocast():
         adv = self.gan(self.D(fake).float(), True, for_discriminator=False)
+    return {'adversarial': adv, 'discriminator': d_loss}
+
+
+# %% ../nbs/20_training.ipynb #0b311b51
+@patch
+def gan_step(self:Trainer, b:dict)->dict:
+    "Stage 2: D on real vs generated, then G on all terms against the updated D (no D work when lambda_a is 0)."
+    with self._autocast():
+        out = self.G(b['src_img'], b['src_pose'], b['tgt_pose'])
+    fake = out['img'].float(); real = b['tgt_img']
+    gan = self._adversarial(real, fake)      # {'adversarial': G's term, 'discriminator': D's loss}, or {} when lambda_a is 0
+    d_loss = gan.pop('discriminator', None)
     content, style = self.vgg_loss(fake, real)
-    terms = {'l1': l1_loss(fake, real), 'adversarial': adv, 'perceptual': content, 'style': style}
+    terms = {'l1': l1_loss(fake, real), **gan, 'perceptual': content, 'style': style}
     check_finite({'generated image': fake}, self.step, self.ckpt_path)
     if self.mcfg.uses_flow_losses:
         flows = [f.float() for f in out['flows']]
@@ -229,7 +246,8 @@ def gan_step(self:Trainer, b:dict)->dict:
     self.opt_g.zero_grad(set_to_none=True); total.backward()
     average_gradients(list(self.G.parameters())); self.opt_g.step(); self.sched_g.step()
     for p in self.D.parameters(): p.requires_grad_(True)
-    return {**weighted, 'total': total, 'discriminator': d_loss}
+    return {**weighted, 'total': total, **({'discriminator': d_loss} if d_loss is not None else {})}
+
 
 # %% ../nbs/20_training.ipynb #f16777d4
 @patch
@@ -301,7 +319,7 @@ def save(self:Trainer, path:str|Path|None=None)->Path:
 @patch
 def _restore(self:Trainer, sd:dict, path:Path):
     "Put a checkpoint's state (read by `read_checkpoint`) into the trainer; the log is cut back to its step."
-    if sd['model_config'] != self.mcfg.to_dict():
+    if GFLAConfig.from_dict(sd['model_config']) != self.mcfg:     # through from_dict: fields added since then take their defaults
         raise ValueError(f"checkpoint {path} was trained with a different model configuration: {sd['model_config']} vs {self.mcfg.to_dict()}")
     try:
         self.G.load_state_dict(sd['G']); self.D.load_state_dict(sd['D'])
@@ -480,7 +498,7 @@ def plot_losses(csv_path:str|Path, # a `losses.csv` written by `Trainer`
 
 # %% ../nbs/20_training.ipynb #eb284245
 SHIPPED_GENERATOR = 'gfla_teaching64.pt'   # the shipped generator's file name in gfla_nb/assets
-SHIP_COMMAND = 'gfla_train --out_dir runs/ship && gfla_ship runs/ship/checkpoint.pt'   # how it is made
+SHIP_COMMAND = 'gfla_train --out_dir runs/ship --flow_steps 1500 --steps 2000 && gfla_ship runs/ship/checkpoint.pt'   # how it is made
 
 def shipped_generator_path()->Path:
     "Where the trained teaching generator shipped with the package lives (`gfla_nb/assets`)."
