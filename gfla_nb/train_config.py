@@ -48,6 +48,7 @@ class TrainConfig(ConfigBase):
     amp: bool = True                # bfloat16 autocast on CUDA (ignored on the CPU)
     channels_last: bool = True      # channels-last memory format on CUDA (ignored on the CPU)
     init_gain: float = 0.02         # orthogonal initialisation gain (published 0.02; short runs learn much faster with 1.0)
+    source_init_gain: float|None = None # orthogonal gain of the flow estimator and the source encoder alone (None: init_gain); see 21_train's table
     flow_stride: int = 8            # image pixels per cell of the coarse flow (published 8: 32x32 at 256); the fine flow has half (Market-1501 keeps its one published level)
     background: str = 'image'       # synthetic data only: 'image' (as rendered) or 'plain' (studio grey, like DeepFashion)
     loss_weights: dict = dataclasses.field(default_factory=dict) # overrides of `LossWeights` fields, e.g. {'lambda_s': 50}
@@ -102,6 +103,7 @@ def validate(self:TrainConfig)->TrainConfig:
     for f in ('batch_size', 'log_every', 'image_size'): _require(getattr(self, f) >= 1, f, ">= 1", getattr(self, f))
     for f in ('lr_g', 'lr_d', 'init_gain', 'width'): _require(getattr(self, f) > 0, f, "> 0", getattr(self, f))
     _require(self.flow_width is None or self.flow_width > 0, 'flow_width', "None or > 0", self.flow_width)
+    _require(self.source_init_gain is None or self.source_init_gain > 0, 'source_init_gain', "None or > 0", self.source_init_gain)
     for f in ('beta1', 'beta2'): _require(0 <= getattr(self, f) < 1, f, "in [0, 1)", getattr(self, f))
     _require(0 <= self.seed < 2**32, 'seed', "in [0, 2**32)", self.seed)
     _require(bool(self.out_dir.strip()), 'out_dir', "a folder", self.out_dir)

@@ -132,6 +132,9 @@ class Trainer:
         seed_everything(cfg.seed)
         self.mcfg = cfg.model_config()
         self.G = init_weights(Generator(self.mcfg), cfg.init_gain).to(self.device)
+        if cfg.source_init_gain is not None:       # the networks that read the source get their own gain
+            for m in (self.G.flow_net, self.G.source):
+                if m is not None: init_weights(m, cfg.source_init_gain)
         self.D = init_weights(Discriminator(self.mcfg), cfg.init_gain).to(self.device)
         cuda = self.device.type == 'cuda'
         if cuda and cfg.channels_last: self.G.to(memory_format=torch.channels_last); self.D.to(memory_format=torch.channels_last)
