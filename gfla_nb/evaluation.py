@@ -22,8 +22,8 @@ from .fid import RunningGaussian, InceptionFeatures, fid_from_stats
 
 # %% auto #0
 __all__ = ['flow_epe', 'default_image_metrics', 'evaluate_model', 'warp_source', 'result_rows', 'neighbour_diffs',
-           'person_metrics', 'summarize_person', 'paired_bootstrap', 'cpu_name', 'matmul_gflops', 'machine_info',
-           'format_machine', 'ImageMetrics', 'format_report']
+           'person_metrics', 'summarize_person', 'paired_bootstrap', 'ratio_bootstrap', 'cpu_name', 'matmul_gflops',
+           'machine_info', 'format_machine', 'ImageMetrics', 'format_report']
 
 # %% ../nbs/19_evaluation.ipynb #3e53b206
 @torch.no_grad()
@@ -178,6 +178,20 @@ def paired_bootstrap(a, # per-pair values of model a (tensor, array, or list of 
     d = (a - b).double().cpu().numpy()
     boot = d[np.random.default_rng(seed).integers(0, len(d), (n_boot, len(d)))].mean(1)
     return float(d.mean()), float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5)), float(((d < 0) if better_low else (d > 0)).mean())
+
+# %% ../nbs/19_evaluation.ipynb #80c3d840
+def ratio_bootstrap(a, # per-pair sums of model a (e.g. `person_metrics(...)['l1_person_sum']`)
+                    b, # the same pairs' sums of model b
+                    n_boot:int=10_000, # bootstrap resamples
+                    seed:int=0
+                   )->tuple:
+    "(sum(a) / sum(b), 2.5% and 97.5% bootstrap percentiles of that ratio over resampled pairs)."
+    a, b = _per_pair(a).double().cpu().numpy(), _per_pair(b).double().cpu().numpy()
+    if a.shape != b.shape or not len(a): raise ValueError(f"a and b must hold the same pairs: got {len(a)} and {len(b)} values")
+    if b.sum() <= 0: raise ValueError(f"the sum of b must be positive to form a ratio, got {b.sum()}")
+    ix = np.random.default_rng(seed).integers(0, len(a), (n_boot, len(a)))
+    boot = a[ix].sum(1) / np.maximum(b[ix].sum(1), np.finfo(float).tiny)
+    return float(a.sum() / b.sum()), float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))
 
 # %% ../nbs/19_evaluation.ipynb #128ab3ab
 def cpu_name()->str:

@@ -21,8 +21,8 @@ from .attention import LocalAttention, GlobalAttention, occlusion_blend
 from .flow import warp
 
 # %% auto #0
-__all__ = ['VARIANTS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output', 'ResBlockEncoder', 'GFLAConfig',
-           'toy_batch', 'FlowEstimator', 'SourceEncoder', 'TargetRenderer', 'Generator', 'Discriminator',
+__all__ = ['UPSAMPLE', 'VARIANTS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output', 'ResBlockEncoder',
+           'GFLAConfig', 'toy_batch', 'FlowEstimator', 'SourceEncoder', 'TargetRenderer', 'Generator', 'Discriminator',
            'init_weights', 'count_params', 'param_counts']
 
 # %% ../nbs/15_networks.ipynb #8ba65df7
@@ -81,19 +81,24 @@ class ResBlock(nn.Module):
         return h + (x if self.shortcut is None else self.shortcut(x))
 
 # %% ../nbs/15_networks.ipynb #f7c180c0
+UPSAMPLE = ('transpose', 'nearest')
+
 class ResBlockDecoder(nn.Module):
     "Residual up-sampling block: transposed-conv main path plus a transposed-conv shortcut (doubles H and W)."
     def __init__(self,
                  in_nc:int, # input channels
                  out_nc:int, # output channels
-                 hidden_nc:int|None=None # channels between the two convs (default: `in_nc`)
+                 hidden_nc:int|None=None, # channels between the two convs (default: `in_nc`)
+                 upsample:str='transpose' # 'transpose' (published) or 'nearest' (nearest-neighbour x2, then a 3x3 conv)
                 ):
         super().__init__()
-        hidden_nc = hidden_nc or in_nc
+        if upsample not in UPSAMPLE: raise ValueError(f"upsample must be one of {UPSAMPLE}, got {upsample!r}")
+        hidden_nc, self.upsample = hidden_nc or in_nc, upsample
+        up = ((lambda i, o: nn.ConvTranspose2d(i, o, 3, stride=2, padding=1, output_padding=1)) if upsample == 'transpose' else
+              (lambda i, o: nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(i, o, 3, padding=1))))
         self.norm1, self.conv1 = _norm(in_nc), nn.Conv2d(in_nc, hidden_nc, 3, padding=1)
         self.norm2 = _norm(hidden_nc)
-        self.conv2 = nn.ConvTranspose2d(hidden_nc, out_nc, 3, stride=2, padding=1, output_padding=1)
-        self.shortcut = nn.ConvTranspose2d(in_nc, out_nc, 3, stride=2, padding=1, output_padding=1)
+        self.conv2, self.shortcut = up(hidden_nc, out_nc), up(in_nc, out_nc)
         self.act = _act()
 
     def forward(self, x:torch.Tensor)->torch.Tensor:
@@ -165,6 +170,7 @@ class GFLAConfig(ConfigBase):
     attn_kernel: dict = dataclasses.field(default_factory=lambda: {3: 3, 2: 5}) # attention level -> local patch size n
     attn_hidden: int = 128 # hidden width of the kernel prediction net M (Eq. 8)
     attn_average: bool = True # local attention divides its weighted sum by k*k as published (True) or returns the sum itself (False); see 14_attention
+    renderer_upsample: str = 'transpose' # how the renderer's decoder doubles the resolution: 'transpose' (published) or 'nearest' (see ResBlockDecoder)
     dis_ndf: int = 32 # D: channels of its first block
     dis_max_nc: int = 128 # D: channel cap
     dis_layers: int = 4 # D: down-sampling blocks (4 -> a 16x16 patch map at 256x256)
@@ -181,6 +187,7 @@ class GFLAConfig(ConfigBase):
 def _validate(self:GFLAConfig):
     "Raise a `ValueError` naming the field if the sizes, the attention levels or the variant do not fit together."
     if self.variant not in VARIANTS: raise ValueError(f"variant must be one of {VARIANTS}, got {self.variant!r}")
+    if self.renderer_upsample not in UPSAMPLE: raise ValueError(f"renderer_upsample must be one of {UPSAMPLE}, got {self.renderer_upsample!r}")
     if len(self.image_size) != 2: raise ValueError(f"image_size must be (H, W), got {self.image_size}")
     for name in ('flow_layers', 'layers', 'dis_layers', 'num_blocks', 'flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden'):
         if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
@@ -349,7 +356,8 @@ class TargetRenderer(nn.Module):
                  attn_kernel:Mapping|None=None, # attention level -> local patch size (levels only, for 'global'/'bilinear')
                  attention:str='local', # 'local', 'bilinear', 'global' or 'none'
                  attn_hidden:int=128, # hidden width of the kernel prediction net
-                 attn_average:bool=True # local attention: divide by k*k as published (True) or not (False)
+                 attn_average:bool=True, # local attention: divide by k*k as published (True) or not (False)
+                 upsample:str='transpose' # the decoder's up-sampling: 'transpose' (published) or 'nearest'
                 ):
         super().__init__()
         if attention not in ('local', 'bilinear', 'global', 'none'): raise ValueError(f"unknown attention {attention!r}")
@@ -362,7 +370,7 @@ class TargetRenderer(nn.Module):
         self.decoder = nn.ModuleList()
         for i in range(n_layers):
             c_in, c_out = chs[n_layers - 1 - i], (chs[n_layers - 2 - i] if i < n_layers - 1 else ngf)
-            self.decoder.append(nn.Sequential(*[ResBlock(c_in) for _ in range(num_blocks - 1)], ResBlockDecoder(c_in, c_out)))
+            self.decoder.append(nn.Sequential(*[ResBlock(c_in) for _ in range(num_blocks - 1)], ResBlockDecoder(c_in, c_out, upsample=upsample)))
         self.attn = nn.ModuleDict()          # attention level -> block (none for 'bilinear' and 'none')
         for l, k in attn_kernel.items():
             if attention == 'local': self.attn[str(l)] = LocalAttention(chs[l - 1], k, hidden_nc=attn_hidden, average=attn_average)
@@ -420,7 +428,7 @@ class Generator(nn.Module):
         in_nc = cfg.image_nc + 2*cfg.structure_nc if cfg.variant == 'baseline' else cfg.structure_nc
         self.target = TargetRenderer(in_nc, cfg.image_nc, cfg.ngf, cfg.max_nc, cfg.layers, cfg.num_blocks,
                                      {l: cfg.attn_kernel[l] for l in cfg.levels}, cfg.attention, cfg.attn_hidden,
-                                     cfg.attn_average)
+                                     cfg.attn_average, cfg.renderer_upsample)
 
     def _check(self, src_img, src_pose, tgt_pose):
         c = self.cfg

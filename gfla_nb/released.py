@@ -127,6 +127,9 @@ def load_official_weights(model:Generator|Discriminator, # our network, built fr
     if net == 'G' and not model.cfg.attn_average:
         raise ValueError("the released weights were trained with the published local attention, which divides by k*k: "
                          "build the generator with attn_average=True (as GFLAConfig.deepfashion() and .market() do)")
+    if net == 'G' and model.cfg.renderer_upsample != 'transpose':
+        raise ValueError("the released weights were trained with the published transposed-convolution decoder: "
+                         f"build the generator with renderer_upsample='transpose', not {model.cfg.renderer_upsample!r}")
     kmap, ours = official_key_map(model.cfg, net), model.state_dict()
     new, missing, mismatched = _rename_official(sd, kmap, ours)
     unexpected = sorted(set(sd) - set(kmap))

@@ -28,6 +28,7 @@ class TrainConfig(ConfigBase):
     width: float = 0.25             # channel multiplier of GFLAConfig.teaching (1.0 = the published widths)
     flow_width: float|None = None   # channel multiplier of the flow estimator alone (None: same as width); 1.0 = the published flow estimator (flow_ngf 32, flow_max_nc 256)
     attn_average: bool = True       # local attention divides by k*k as published (True) or is the plain weighted sum of Eq. 9 (False)
+    renderer_upsample: str = 'transpose' # the renderer decoder's up-sampling: 'transpose' (published) or 'nearest' (no checker pattern)
     variant: str = 'full'           # Table II: 'full', 'baseline', 'global_attn', 'local_attn', 'bi_sample'
     flow_steps: int = 200           # stage 1: flow pre-training iterations (skipped when the variant has no flow losses)
     steps: int = 200                # stage 2: end-to-end iterations
@@ -65,14 +66,14 @@ def model_config(self:TrainConfig)->GFLAConfig:
     s = lambda n: max(1, int(round(n)))
     fw = {} if self.flow_width is None else dict(flow_ngf=s(32 * self.flow_width), flow_max_nc=s(256 * self.flow_width))
     published = self.width == 1 and self.flow_width in (None, 1)   # the published widths throughout
-    av = self.attn_average                              # the published networks with or without the 1/k^2
+    own = dict(attn_average=self.attn_average, renderer_upsample=self.renderer_upsample)   # our options on any network
     if self.dataset == 'market':
-        if published: return GFLAConfig.market(self.variant).replace(attn_average=av)
-        return GFLAConfig.teaching((128, 64), self.width, self.variant, attn_kernel={2: 3}, dis_layers=3, attn_average=av, **fw)
-    if published and self.image_size == 256 and self.flow_stride == 8: return GFLAConfig.deepfashion(self.variant).replace(attn_average=av)
+        if published: return GFLAConfig.market(self.variant).replace(**own)
+        return GFLAConfig.teaching((128, 64), self.width, self.variant, attn_kernel={2: 3}, dis_layers=3, **own, **fw)
+    if published and self.image_size == 256 and self.flow_stride == 8: return GFLAConfig.deepfashion(self.variant).replace(**own)
     coarse = int(math.log2(self.flow_stride))          # attention level of the coarse flow: 1/2**level of the image
     kernels = {coarse: 3, coarse - 1: 5} if coarse > 1 else {coarse: 3}
-    return GFLAConfig.teaching(self.image_size, self.width, self.variant, attn_kernel=kernels, attn_average=av, **fw)
+    return GFLAConfig.teaching(self.image_size, self.width, self.variant, attn_kernel=kernels, **own, **fw)
 
 @patch(as_prop=True)
 def stage_steps(self:TrainConfig)->tuple:
