@@ -138,9 +138,10 @@ def _validate_network(self:TrainConfig):
 @patch(cls_method=True)
 def teaching(cls:TrainConfig, **kwargs)->TrainConfig:
     "The CPU teaching run on the synthetic people (the README's main job); `kwargs` override any field (loss weights: one by one)."
-    lw = {'lambda_s': 5.0, 'lambda_a': 0.0, **kwargs.pop('loss_weights', {})}    # given weights go on top of the preset's
-    return cls.from_dict({**dict(image_size=64, width=0.25, flow_steps=800, steps=1800, lr_g=4e-4, lr_d=4e-5, lr_policy='cosine',
-                                 init_gain=1.0, flow_stride=4, background='plain', loss_weights=lw,
+    lw = {'lambda_s': 0.0, 'lambda_a': 0.0, **kwargs.pop('loss_weights', {})}    # given weights go on top of the preset's
+    return cls.from_dict({**dict(image_size=64, width=0.25, flow_width=0.5, flow_steps=600, steps=1500, lr_g=4e-4, lr_d=4e-5,
+                                 lr_policy='cosine', init_gain=0.02, source_init_gain=1.0, attn_average=False,
+                                 renderer_upsample='nearest', flow_stride=4, background='plain', loss_weights=lw,
                                  sample_every=200, ckpt_every=200), **kwargs})
 
 @patch(cls_method=True)

@@ -501,7 +501,7 @@ def plot_losses(csv_path:str|Path, # a `losses.csv` written by `Trainer`
 
 # %% ../nbs/20_training.ipynb #eb284245
 SHIPPED_GENERATOR = 'gfla_teaching64.pt'   # the shipped generator's file name in gfla_nb/assets
-SHIP_COMMAND = 'gfla_train --out_dir runs/ship --flow_steps 1500 --steps 2000 && gfla_ship runs/ship/checkpoint.pt'   # how it is made
+SHIP_COMMAND = 'gfla_train --out_dir runs/train && gfla_ship runs/train/checkpoint.pt'   # how it is made
 
 def shipped_generator_path()->Path:
     "Where the trained teaching generator shipped with the package lives (`gfla_nb/assets`)."
