@@ -4,7 +4,7 @@
 
 # %% ../nbs/40_motion.ipynb #4f88b67b
 from __future__ import annotations
-import time
+import itertools, time
 
 import numpy as np
 import torch
@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 from .core import progress
-from .pose import H36M17_LIMBS, coco18_to_h36m17, normalize_keypoints, denormalize_keypoints
+from .pose import H36M17_LIMBS, missing_mask, coco18_to_h36m17, normalize_keypoints, denormalize_keypoints
 from .synthetic import sample_identity
 from .synthetic_files import sample_clip, corrupt_keypoints, corrupt_params
 
@@ -54,7 +54,7 @@ def fill_gaps(kp, # `(T, K, 2)` (y, x) keypoints, -1 for missing
     if kp.ndim != 3 or kp.shape[-1] != 2: raise ValueError(f"fill_gaps: kp must be (T, K, 2), got shape {kp.shape}")
     if parents is not None and len(parents) != kp.shape[1]:
         raise ValueError(f"fill_gaps: {len(parents)} parents for {kp.shape[1]} joints")
-    out, miss, t = kp.copy(), (kp < 0).any(-1), np.arange(len(kp))
+    out, miss, t = kp.copy(), missing_mask(kp), np.arange(len(kp))
     for j in range(kp.shape[1]):
         ok = ~miss[:, j]
         if ok.all(): continue
@@ -70,7 +70,7 @@ def motion_pairs(clips:list[dict] # from `motion_clips`
     out = []
     for c in clips:
         gt = coco18_to_h36m17(c['clean'])
-        out.append(dict(inp=fill_gaps(coco18_to_h36m17(c['noisy'])), gt=gt, mask=~(gt < 0).any(-1), size=tuple(c['size'])))
+        out.append(dict(inp=fill_gaps(coco18_to_h36m17(c['noisy'])), gt=gt, mask=~missing_mask(gt), size=tuple(c['size'])))
     return out
 
 # %% ../nbs/40_motion.ipynb #d0cce24a
@@ -80,7 +80,7 @@ def to_sequence(kp, # `(..., T, K, 2)` (y, x) pixel keypoints with no missing jo
     "Keypoints in the network's float32 layout `(..., 2K, T)`: rows y_0..y_{K-1}, then x_0..x_{K-1}, in [-1, 1]."
     kp = torch.as_tensor(kp).float()
     if kp.ndim < 3 or kp.shape[-1] != 2: raise ValueError(f"to_sequence: kp must be (..., T, K, 2), got shape {tuple(kp.shape)}")
-    if (kp < 0).any(): raise ValueError("to_sequence: kp has missing joints (-1); fill them first (fill_gaps)")
+    if missing_mask(kp).any(): raise ValueError("to_sequence: kp has missing joints (-1); fill them first (fill_gaps)")
     return normalize_keypoints(kp, size).movedim(-1, -3).movedim(-2, -1).flatten(-3, -2)
 
 def from_sequence(seq:torch.Tensor, # `(..., 2K, T)` in the network's layout
@@ -96,7 +96,7 @@ def _masked(pred, gt, mask):
     pred, gt = np.asarray(pred, dtype=np.float64), np.asarray(gt, dtype=np.float64)
     if pred.shape != gt.shape or pred.ndim != 3 or pred.shape[-1] != 2:
         raise ValueError(f"pred and gt must both be (T, K, 2), got shapes {pred.shape} and {gt.shape}")
-    mask = ~(gt < 0).any(-1) if mask is None else np.asarray(mask, dtype=bool)
+    mask = ~missing_mask(gt) if mask is None else np.asarray(mask, dtype=bool)
     return pred, gt, mask
 
 def mpjpe(pred, # `(T, K, 2)` predicted (y, x) pixels
@@ -166,7 +166,6 @@ def tune_filter(filt, # called as `filt(kp, **params)` on a `(T, K, 2)` clip
                 key:str='mpjpe' # the measure to minimise: 'mpjpe' or 'accel'
                )->tuple[dict, list]:
     "The parameters with the lowest mean `key` on `pairs`, and every `(params, result)` tried."
-    import itertools
     if key not in ('mpjpe', 'accel'): raise ValueError(f"tune_filter: key must be 'mpjpe' or 'accel', got {key!r}")
     names, tried = list(grid), []
     for values in itertools.product(*(grid[n] for n in names)):
