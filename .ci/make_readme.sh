@@ -9,4 +9,6 @@ $J nbconvert --log-level ERROR --to markdown nbs/index.ipynb --output-dir "$dir"
   --RegexRemovePreprocessor.patterns='^#\| ?hide' --NbConvertApp.output_files_dir="${name}_files"
 # nbconvert leaves the nbdev directives of visible cells in the code blocks: drop them
 sed -i '/^#| /d' "$out"
+# images the notebooks link relative to nbs/ (e.g. images/x.png) live in nbs/ seen from the repository root
+sed -i 's#](images/#](nbs/images/#g' "$out"
 echo "$out"

@@ -4,7 +4,7 @@
 
 # %% ../nbs/23_pose_editor.ipynb #61d0be2e
 from __future__ import annotations
-import io, time, contextlib
+import io, math, time, contextlib
 from pathlib import Path
 from typing import Sequence
 
@@ -86,7 +86,7 @@ class PoseEditor:
         self.sigma = float(sigma if sigma is not None else getattr(dataset, 'sigma', 6.0))
         if not self.sigma > 0: raise ValueError(f"sigma must be positive, got {self.sigma}")
         self._flow_max_arg, self.scale = flow_max, int(scale)
-        self.joint, self._w, self._quiet = COCO18_NAMES.index('Rwri'), None, 0
+        self.joint, self._w, self._quiet, self._note = COCO18_NAMES.index('Rwri'), None, 0, ''
         self.last = self.output = self.timing = None
         self.set_source(idx)
 
@@ -175,6 +175,15 @@ def reset(self:PoseEditor)->PoseEditor:
     "Back to the pair's own target pose."
     return self.set_pose(self.orig_kp)
 
+# %% ../nbs/23_pose_editor.ipynb #22931dd5
+_GRID = .5   # the sliders' step, in image pixels
+
+def _snap(v:float, # a position in image pixels
+          step:float=_GRID # the grid
+         )->float:
+    "`v` on the grid of `step`, halves rounded up (as JavaScript's `Math.round`): 19.500000000000004 -> 19.5, 29/3 -> 9.5."
+    return math.floor(float(v) / step + .5) * step
+
 # %% ../nbs/23_pose_editor.ipynb #ea8d75e0
 @patch
 def select(self:PoseEditor, j # joint index or name
@@ -187,9 +196,9 @@ def select(self:PoseEditor, j # joint index or name
 def place(self:PoseEditor, y:float, # row in image pixels (clipped to the image)
           x:float # column in image pixels (clipped to the image)
          )->PoseEditor:
-    "Move the selected joint to (y, x), clipped to the image (what a click does)."
+    "Move the selected joint to (y, x), clipped to the image and snapped to the sliders' half-pixel grid (what a click does)."
     H, W = self.size
-    return self.set_joint(self.joint, min(max(float(y), 0.), H - .5), min(max(float(x), 0.), W - .5))
+    return self.set_joint(self.joint, _snap(min(max(float(y), 0.), H - .5)), _snap(min(max(float(x), 0.), W - .5)))
 
 # %% ../nbs/23_pose_editor.ipynb #24981a40
 @patch
@@ -238,9 +247,15 @@ def _changed(self:PoseEditor, source:bool=False)->PoseEditor:
         self._sync(); self._refresh(source)
     return self
 
-# %% ../nbs/23_pose_editor.ipynb #1a0d3da3
-_PANELS = (('source', 'source'), ('truth', 'ground truth (pair)'), ('pose', 'edited target pose'), ('output', 'output'),
-           ('warped', 'source warped by the flow'), ('flow', 'finest flow'), ('mask', 'occlusion mask'))
+# %% ../nbs/23_pose_editor.ipynb #9f8ab56b
+_PANELS = (('source', 'source'), ('truth', 'ground truth'), ('pose', 'edited pose'), ('output', 'output'),
+           ('warped', 'warped source'), ('flow', 'flow'), ('mask', 'occlusion mask'))   # (picture, title): titles narrower than a picture
+_CAPTIONS = dict(warped='the source pulled through the flow: what the flow alone makes',
+                 mask='white: features the flow fetched from the source; black: generated')
+
+def _small(text:str)->str:
+    "HTML for a caption or a help line: small grey text that wraps inside its box."
+    return f'<div style="white-space:normal;line-height:1.3;font-size:11px;color:#555">{text}</div>'
 
 @patch
 def _joint_rows(self:PoseEditor, W)->list:
@@ -258,34 +273,65 @@ def _joint_rows(self:PoseEditor, W)->list:
         rows.append(row)
     return rows
 
-# %% ../nbs/23_pose_editor.ipynb #7d7222a8
+# %% ../nbs/23_pose_editor.ipynb #c658cfa4
+@patch
+def _controls(self:PoseEditor, W)->dict:
+    "The pair and pose controls, the joint chooser and the text lines, wired to the editor's methods."
+    n, width = len(self.ds), lambda px: W.Layout(width=px)
+    w = dict(pair=W.IntText(value=self.idx, description='pair', layout=width('150px')), total=W.HTML(f'of {n} (0-{n - 1})'),
+             target=W.IntText(value=self.idx, description='pose of pair', layout=width('190px')),
+             use=W.Button(description='use that pose'), reset=W.Button(description='reset pose'),
+             joint=W.Dropdown(options=[(f'{j} {nm}', j) for j, nm in enumerate(COCO18_NAMES)], value=self.joint, description='joint',
+                              layout=width('180px')),
+             help=W.HTML(), note=W.HTML(), status=W.HTML())
+    w['pair'].observe(lambda ch: self._quiet or self._on_pair(ch['new']), names='value')
+    w['joint'].observe(lambda ch: self._quiet or self.select(ch['new']), names='value')
+    w['use'].on_click(lambda b: self._on_use())
+    w['reset'].on_click(lambda b: self.reset())
+    return w
+
+# %% ../nbs/23_pose_editor.ipynb #1f64d55d
+@patch
+def _pictures(self:PoseEditor, W)->tuple:
+    "The seven pictures at natural size (model pixels x `scale`) in cards of their width: (images, captions, the two rows)."
+    h, w = (s * self.scale for s in self.size)
+    size = dict(width=f'{w}px', height=f'{h}px', min_width=f'{w}px', min_height=f'{h}px')
+    images = {k: W.Image(format='png', layout=W.Layout(**size, object_fit='none')) for k, _ in _PANELS}
+    captions = {k: W.HTML(_small(_CAPTIONS.get(k, '')), layout=W.Layout(width=f'{w}px')) for k, _ in _PANELS}
+    card = lambda k, t: W.VBox([W.HTML(f'<b>{t}</b>'), images[k], captions[k]], layout=W.Layout(width=f'{w}px', flex='0 0 auto', margin='0 12px 4px 0'))
+    return images, captions, [W.HBox([card(k, t) for k, t in _PANELS[:4]]), W.HBox([card(k, t) for k, t in _PANELS[4:]])]
+
+def _help_text(clicks:bool # whether clicks on the pictures place the joint (ipyevents is there)
+              )->str:
+    "How to move a joint; without ipyevents, what to install to place one by clicking."
+    how = ('or click the edited pose or the output to put it there' if clicks else
+           'or, with <code>ipyevents</code> installed (<code>pip install ipyevents</code>, then restart the kernel), click a picture')
+    return (f"Choose a joint, then drag its <b>y</b> and <b>x</b> sliders (or click a slider and use the arrow keys: half a pixel a "
+            f"step), {how}. <b>present</b> hides or shows the joint; <b>use that pose</b> takes another pair's target pose.")
+
+# %% ../nbs/23_pose_editor.ipynb #5a5c73d4
+@patch
+def _click_events(self:PoseEditor)->list:
+    "ipyevents click listeners on the pose and output pictures, wired to `on_click` ([] without ipyevents)."
+    try: from ipyevents import Event
+    except ImportError: return []
+    evs = [Event(source=self._w['images'][k], watched_events=['click']) for k in ('pose', 'output')]
+    for ev in evs: ev.on_dom_event(self.on_click)
+    return evs
+
 @patch
 def _build(self:PoseEditor):
-    "Create the ipywidgets controls and pictures and wire them to the editor's methods."
+    "Create the ipywidgets controls and pictures, wire them to the editor's methods and lay them out."
     try: import ipywidgets as W
     except ImportError as e: raise ImportError("PoseEditor.widget needs ipywidgets (pip install ipywidgets)") from e
-    n = len(self.ds)
-    w = dict(pair=W.BoundedIntText(value=self.idx, min=0, max=n - 1, description='pair', layout=W.Layout(width='160px')),
-             target=W.BoundedIntText(value=self.idx, min=0, max=n - 1, description='pose of pair', layout=W.Layout(width='200px')),
-             use=W.Button(description='use that pose'), reset=W.Button(description='reset pose'),
-             joint=W.Dropdown(options=[(f'{j} {nm}', j) for j, nm in enumerate(COCO18_NAMES)], value=self.joint, description='joint', layout=W.Layout(width='180px')),
-             status=W.HTML())
+    self._w = w = self._controls(W)
     w['rows'], w['joint_box'] = self._joint_rows(W), W.HBox()
-    w['pair'].observe(lambda ch: self._quiet or self.set_source(ch['new']), names='value')
-    w['joint'].observe(lambda ch: self._quiet or self.select(ch['new']), names='value')
-    w['use'].on_click(lambda b: self.pick_target(w['target'].value))
-    w['reset'].on_click(lambda b: self.reset())
-    w['images'] = {k: W.Image(format='png') for k, _ in _PANELS}
-    card = lambda k, t: W.VBox([W.HTML(f'<b>{t}</b>'), w['images'][k]])
-    w['events'] = []
-    try:
-        from ipyevents import Event
-        for k in ('pose', 'output'):
-            ev = Event(source=w['images'][k], watched_events=['click']); ev.on_dom_event(self.on_click); w['events'].append(ev)
-    except ImportError: pass
-    w['box'] = W.VBox([W.HBox([w['pair'], w['target'], w['use'], w['reset']]), W.HBox([w['joint'], w['joint_box']]),
-                       W.HBox([card(k, t) for k, t in _PANELS[:4]]), W.HBox([card(k, t) for k, t in _PANELS[4:]]), w['status']])
-    self._w = w
+    w['images'], w['captions'], pictures = self._pictures(W)
+    w['events'] = self._click_events()
+    w['help'].value = _small(_help_text(bool(w['events'])))
+    w['help'].layout.max_width = f"{4 * (self.size[1] * self.scale + 12)}px"
+    w['box'] = W.VBox([W.HBox([w['pair'], w['total'], w['target'], w['use'], w['reset']]), W.HBox([w['joint'], w['joint_box']]),
+                       w['help'], w['note'], *pictures, w['status']])
     self._sync(); self._refresh(True)
 
 @patch(as_prop=True)
@@ -294,7 +340,15 @@ def widget(self:PoseEditor):
     if self._w is None: self._build()
     return self._w['box']
 
-# %% ../nbs/23_pose_editor.ipynb #8ae07ac9
+# %% ../nbs/23_pose_editor.ipynb #ae818dbf
+@patch
+def _repr_mimebundle_(self:PoseEditor, include=None, exclude=None, **kwargs)->dict:
+    "Rich display: the editor's widget, with `repr` as the plain text."
+    b = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude, **kwargs) or {})
+    b['text/plain'] = repr(self)
+    return b
+
+# %% ../nbs/23_pose_editor.ipynb #752d34dd
 @patch
 @contextlib.contextmanager
 def _muted(self:PoseEditor):
@@ -305,16 +359,38 @@ def _muted(self:PoseEditor):
 
 @patch
 def _on_slider(self:PoseEditor, j:int):
-    "A slider of joint `j` moved: move the joint there (showing it if it was missing)."
+    "A slider of joint `j` moved: move the joint there on the grid (showing it if missing); an update that moves nothing is ignored."
     if self._quiet: return
-    r = self._w['rows'][j]
-    self.set_joint(j, r['y'].value, r['x'].value)
+    r, at = self._w['rows'][j], (self.kp[j] if self.kp[j, 0] >= 0 else self._seen[j])    # where the sliders show the joint
+    new = tuple(float(a) if a >= 0 and _snap(a) == _snap(r[k].value) else _snap(r[k].value) for k, a in zip(('y', 'x'), at))
+    if at[0] >= 0 and new == tuple(at): return                                          # the browser's echo: no edit
+    self.set_joint(j, *new)
 
 @patch
 def _on_present(self:PoseEditor, j:int, value:bool):
     "The *present* box of joint `j` changed."
     if self._quiet: return
     self.set_missing(j, not value)
+
+# %% ../nbs/23_pose_editor.ipynb #2c08866e
+@patch
+def _clamp_pair(self:PoseEditor, v:int, what:str)->int:
+    "`v` clamped to a pair index; when it had to be, the note says so (`what` pair k is shown)."
+    n = len(self.ds); k = min(max(int(v), 0), n - 1)
+    if k != v: self._note = f"there is no pair {v} (the pairs are 0-{n - 1}): {what} pair {k}"
+    return k
+
+@patch
+def _on_pair(self:PoseEditor, v:int):
+    "The pair box changed: show that pair (clamped)."
+    self.set_source(self._clamp_pair(v, 'showing'))
+
+@patch
+def _on_use(self:PoseEditor):
+    "*use that pose*: take the target pose of the pair in the box (clamped)."
+    k = self._clamp_pair(self._w['target'].value, 'using the pose of')
+    with self._muted(): self._w['target'].value = k
+    self.pick_target(k)
 
 # %% ../nbs/23_pose_editor.ipynb #13f3a215
 @patch
@@ -340,24 +416,41 @@ def _sync(self:PoseEditor):
         row = w['rows'][self.joint]
         w['joint_box'].children = (row['present'], row['y'], row['x'])
 
-# %% ../nbs/23_pose_editor.ipynb #4d1ad44a
+# %% ../nbs/23_pose_editor.ipynb #f4473cdd
+def _names(js, most:int=4)->str:
+    "Joint names, or their count when there are more than `most`."
+    js = list(js)
+    return 'none' if not js else ', '.join(COCO18_NAMES[j] for j in js) if len(js) <= most else f'{len(js)} joints'
+
+@patch
+def _status(self:PoseEditor, has_flow:bool)->str:
+    "The status line: pair, edited and missing joints, render time."
+    it = self.item
+    return (f"pair {self.idx} ({it.get('src_name', '?')} &rarr; {it.get('tgt_name', '?')}) | edited: {_names(self.edited())} | "
+            f"missing: {_names(np.flatnonzero(self.kp[:, 0] < 0))} | {1000 * self.timing:.0f} ms" + ('' if has_flow else ' | this generator has no flow'))
+
+def _flow_caption(flow_max:float, grid:tuple|None)->str:
+    "What the flow picture's colours mean."
+    if grid is None: return 'this generator has no flow'
+    return f"hue: direction; full colour: {flow_max:.2f} px or more, in pixels of the {grid[0]}x{grid[1]} flow grid (fixed per pair)"
+
+# %% ../nbs/23_pose_editor.ipynb #3e6ee28b
 @patch
 def _refresh(self:PoseEditor, source:bool=False):
-    "Render and put the pictures and the status line into the widget."
-    r, im, s, size = self.render(), self._w['images'], self.scale, self.size
+    "Render and put the pictures, the captions, the note and the status line into the widget."
+    r, w, s, size = self.render(), self._w, self.scale, self.size
+    im = w['images']
     if source:
         im['source'].value = png_bytes(tensor_to_img(self.item['src_img']), s)
         im['truth'].value = png_bytes(tensor_to_img(self.item['tgt_img']), s)
+        w['captions']['flow'].value = _small(_flow_caption(self.flow_max, None if r['flow'] is None else r['flow'].shape[:2]))
     im['pose'].value, im['output'].value = png_bytes(r['pose_img'], s), png_bytes(r['img'], s)
     blank = np.full(size, 128, np.uint8)
     im['warped'].value = png_bytes(r['warped'] if r['warped'] is not None else blank, s)
     im['flow'].value = png_bytes(_enlarge(r['flow'], size) if r['flow'] is not None else blank, s)
     im['mask'].value = png_bytes(_enlarge(np.round(r['mask'] * 255).astype(np.uint8), size) if r['mask'] is not None else blank, s)
-    names = lambda js: ', '.join(COCO18_NAMES[j] for j in js) or 'none'
-    it = self.item
-    self._w['status'].value = (f"pair {self.idx}: {it.get('src_name', '?')} &rarr; {it.get('tgt_name', '?')} | edited: {names(self.edited())} | "
-                               f"missing: {names(np.flatnonzero(self.kp[:, 0] < 0))} | flow scale {self.flow_max:.2f} px | render {1000 * self.timing:.0f} ms"
-                               + ('' if r['flow'] is not None else ' | this generator has no flow'))
+    w['note'].value, self._note = (f'<span style="color:#a15c00">{self._note}</span>' if self._note else ''), ''
+    w['status'].value = self._status(r['flow'] is not None)
 
 # %% ../nbs/23_pose_editor.ipynb #2cfe59a9
 @patch
