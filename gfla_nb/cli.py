@@ -382,9 +382,9 @@ def console(f)->callable:
     def main():
         try:
             g = getattr(f, '__wrapped__', None)      # a fastcore `call_parse` command: read the command line as it does
-            if g is None: return f()
+            if g is None: f(); return           # what `f` returns is for Python callers: the command exits 0
             a = anno_parser(g).parse_args().__dict__; a.pop('pdb', None); a.pop('xtra', None)
-            return g(**a)
+            g(**a)
         except USER_ERRORS as e:
             if os.environ.get('GFLA_DEBUG', '') not in ('', '0'): raise
             msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
