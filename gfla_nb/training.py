@@ -119,37 +119,51 @@ def lr_factor(policy:str, # 'constant' or 'cosine'
 
 # %% ../nbs/20_training.ipynb #b765de54
 class Trainer:
-    "Trains GFLA (both stages) from a `TrainConfig`; resumable, loggable, multi-process."
+    "Trains GFLA (both stages) from a `TrainConfig`; resumable, loggable, multi-process. Subclasses train other networks (see `build`)."
+    modules = ('G', 'D')                             # a checkpoint saves and restores these attributes by name, in this order
+    optimisers = ('opt_g', 'opt_d', 'opt_flow')
+    schedulers = ('sched_g', 'sched_d', 'sched_flow')
+    optional = ('opt_flow', 'sched_flow')            # None without a flow stage (a checkpoint then holds {})
+    lr_fields = {'lr_g': (('opt_g', 'sched_g'), ('opt_flow', 'sched_flow')), 'lr_d': (('opt_d', 'sched_d'),)}  # config field -> (optimiser, schedule)s it sets
+
     def __init__(self, cfg:TrainConfig, # the run
                  features:nn.Module|None=None # override the loss feature network (tests use a random VGG19)
                 ):
         self.cfg = cfg
         if features is None and cfg.features not in FEATURE_NETS and not Path(cfg.features).is_file():
-            raise FileNotFoundError(f"TrainConfig.features: {cfg.features} is not a file (give one of {FEATURE_NETS} or the path of a feature-network file)")
+            raise FileNotFoundError(f"{type(cfg).__name__}.features: {cfg.features} is not a file (give one of {FEATURE_NETS} or the path of a feature-network file)")
         self.device = get_device(cfg.device)
         self.rank, self.world = init_distributed(self.device)
         if cfg.batch_size % self.world: raise ValueError(f"batch_size {cfg.batch_size} is not divisible by the {self.world} processes")
         seed_everything(cfg.seed)
-        self.mcfg = cfg.model_config()
-        self.G = init_weights(Generator(self.mcfg), cfg.init_gain).to(self.device)
-        if cfg.source_init_gain is not None:       # the networks that read the source get their own gain
-            for m in (self.G.flow_net, self.G.source):
-                if m is not None: init_weights(m, cfg.source_init_gain)
-        self.D = init_weights(Discriminator(self.mcfg), cfg.init_gain).to(self.device)
-        cuda = self.device.type == 'cuda'
-        if cuda and cfg.channels_last: self.G.to(memory_format=torch.channels_last); self.D.to(memory_format=torch.channels_last)
-        self.amp = cuda and cfg.amp
-        self.features = (features if features is not None else load_vgg19(cfg.features, device=self.device)).to(self.device)
-        self.weights = LossWeights.from_dict(cfg.loss_weights)
-        self.correctness = CorrectnessLoss(self.features)
-        self.regularizer = MultiAffineRegularizer(tuple(self.mcfg.attn_kernel[l] for l in self.mcfg.levels)) if self.mcfg.levels else None
-        self.vgg_loss = VGGLoss(self.features)
-        self.gan = AdversarialLoss(cfg.gan_mode)
-        self._make_optimisers()
-        self.ds, self._test_ds = check_dataset(cfg)   # both splits, before any training
+        self.build(features)
         self.step = 0
         self.out = Path(cfg.out_dir)
         self.log = LossLog(self.out/'losses.csv')
+
+
+# %% ../nbs/20_training.ipynb #06182f60
+@patch
+def build(self:Trainer, features:nn.Module|None):
+    "GFLA's networks, loss modules, optimisers and datasets (called once by `__init__`, right after seeding)."
+    cfg = self.cfg
+    self.mcfg = cfg.model_config()
+    self.G = init_weights(Generator(self.mcfg), cfg.init_gain).to(self.device)
+    if cfg.source_init_gain is not None:       # the networks that read the source get their own gain
+        for m in (self.G.flow_net, self.G.source):
+            if m is not None: init_weights(m, cfg.source_init_gain)
+    self.D = init_weights(Discriminator(self.mcfg), cfg.init_gain).to(self.device)
+    cuda = self.device.type == 'cuda'
+    if cuda and cfg.channels_last: self.G.to(memory_format=torch.channels_last); self.D.to(memory_format=torch.channels_last)
+    self.amp = cuda and cfg.amp
+    self.features = (features if features is not None else load_vgg19(cfg.features, device=self.device)).to(self.device)
+    self.weights = LossWeights.from_dict(cfg.loss_weights)
+    self.correctness = CorrectnessLoss(self.features)
+    self.regularizer = MultiAffineRegularizer(tuple(self.mcfg.attn_kernel[l] for l in self.mcfg.levels)) if self.mcfg.levels else None
+    self.vgg_loss = VGGLoss(self.features)
+    self.gan = AdversarialLoss(cfg.gan_mode)
+    self._make_optimisers()
+    self.ds, self._test_ds = check_dataset(cfg)   # both splits, before any training
 
 
 # %% ../nbs/20_training.ipynb #1d0dbbc2
@@ -297,20 +311,25 @@ def read_checkpoint(path:str|Path, # a checkpoint written by `Trainer`
     if missing: raise CheckpointError(f"{path} is not a gfla_nb training checkpoint: it lacks {missing}")
     return sd
 
-def checkpoint_config(sd:dict, path:str|Path)->TrainConfig:
-    "The `TrainConfig` a checkpoint was trained with; a `CheckpointError` naming the file if it does not parse."
-    try: return TrainConfig.from_dict(sd['config'])
+def checkpoint_config(sd:dict, path:str|Path,
+                      cls=TrainConfig # the configuration class of the trainer that wrote it
+                     )->TrainConfig:
+    "The configuration (a `cls`) a checkpoint was trained with; a `CheckpointError` naming the file if it does not parse."
+    try: return cls.from_dict(sd['config'])
     except (TypeError, ValueError, KeyError) as e:
-        raise CheckpointError(f"checkpoint {path}: its configuration is not a valid TrainConfig: {e.args[0] if e.args else e}") from None
+        raise CheckpointError(f"checkpoint {path}: its configuration is not a valid {cls.__name__}: {e.args[0] if e.args else e}") from None
 
 # %% ../nbs/20_training.ipynb #145466b8
+@patch(as_prop=True)
+def checkpoint_keys(self:Trainer)->tuple:
+    "The entries of this trainer's checkpoints (for GFLA: `TRAINER_KEYS`)."
+    return (*self.modules, *self.optimisers, 'step', 'rng', *self.schedulers, 'config', 'model_config')
+
 @patch
 def state_dict(self:Trainer)->dict:
-    return dict(G=self.G.state_dict(), D=self.D.state_dict(), opt_g=self.opt_g.state_dict(), opt_d=self.opt_d.state_dict(),
-                opt_flow=self.opt_flow.state_dict() if self.opt_flow else {}, step=self.step, rng=rng_state(),
-                sched_g=self.sched_g.state_dict(), sched_d=self.sched_d.state_dict(),
-                sched_flow=self.sched_flow.state_dict() if self.sched_flow else {},
-                config=self.cfg.to_dict(), model_config=self.mcfg.to_dict())
+    own = lambda names: {n: getattr(self, n).state_dict() if getattr(self, n) is not None else {} for n in names}
+    return {**own(self.modules + self.optimisers), 'step': self.step, 'rng': rng_state(), **own(self.schedulers),
+            'config': self.cfg.to_dict(), 'model_config': self.mcfg.to_dict()}
 
 @patch
 def save(self:Trainer, path:str|Path|None=None)->Path:
@@ -322,14 +341,12 @@ def save(self:Trainer, path:str|Path|None=None)->Path:
 @patch
 def _restore(self:Trainer, sd:dict, path:Path):
     "Put a checkpoint's state (read by `read_checkpoint`) into the trainer; the log is cut back to its step."
-    if GFLAConfig.from_dict(sd['model_config']) != self.mcfg:     # through from_dict: fields added since then take their defaults
+    if type(self.mcfg).from_dict(sd['model_config']) != self.mcfg:     # through from_dict: fields added since then take their defaults
         raise ValueError(f"checkpoint {path} was trained with a different model configuration: {sd['model_config']} vs {self.mcfg.to_dict()}")
     try:
-        self.G.load_state_dict(sd['G']); self.D.load_state_dict(sd['D'])
-        self.opt_g.load_state_dict(sd['opt_g']); self.opt_d.load_state_dict(sd['opt_d'])
-        if self.opt_flow and sd['opt_flow']: self.opt_flow.load_state_dict(sd['opt_flow'])
-        self.sched_g.load_state_dict(sd['sched_g']); self.sched_d.load_state_dict(sd['sched_d'])
-        if self.sched_flow and sd['sched_flow']: self.sched_flow.load_state_dict(sd['sched_flow'])
+        for n in (*self.modules, *self.optimisers, *self.schedulers):
+            obj = getattr(self, n)
+            if obj is not None and (sd[n] or n not in self.optional): obj.load_state_dict(sd[n])
         self.step = int(sd['step']); set_rng_state(sd['rng'])
     except (RuntimeError, KeyError, ValueError, TypeError, IndexError) as e:
         raise CheckpointError(f"checkpoint {path} does not fit its own model configuration: {str(e).splitlines()[0][:300]}") from None
@@ -339,7 +356,7 @@ def _restore(self:Trainer, sd:dict, path:Path):
 def load(self:Trainer, path:str|Path|None=None)->Trainer:
     "Restore a checkpoint written by `save` (weights_only=True); the log is cut back to its step."
     path = Path(path or self.ckpt_path)
-    self._restore(read_checkpoint(path, map_location=self.device), path)
+    self._restore(read_checkpoint(path, keys=self.checkpoint_keys, map_location=self.device), path)
     return self
 
 # %% ../nbs/20_training.ipynb #3d37eb22
@@ -349,20 +366,24 @@ RUN_ONLY = ('log_every', 'sample_every', 'ckpt_every', 'device', 'amp', 'channel
 def resume_changes(old:TrainConfig, # the checkpoint's configuration
                    new:TrainConfig, # the configuration of the resume
                    step:int, # the checkpoint's step
-                   path:str|Path # the checkpoint, for the messages
+                   path:str|Path, # the checkpoint, for the messages
+                   applied:Sequence[str]=RESUME_APPLIED, # fields a resume may change (the others are refused)
+                   run_only:Sequence[str]=RUN_ONLY # of those, the ones that do not change what is computed
                   )->dict:
     "{field: (checkpoint's value, new value)} of the fields a resume changes; raises naming the fields it may not change."
-    diff = {f.name: (getattr(old, f.name), getattr(new, f.name)) for f in dataclasses.fields(TrainConfig) if getattr(old, f.name) != getattr(new, f.name)}
+    diff = {f.name: (getattr(old, f.name), getattr(new, f.name)) for f in dataclasses.fields(type(new)) if getattr(old, f.name) != getattr(new, f.name)}
     show = lambda d: ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in d.items())
-    refused = {k: v for k, v in diff.items() if k not in RESUME_APPLIED}
+    refused = {k: v for k, v in diff.items() if k not in applied}
     if refused: raise ValueError(f"cannot resume {path} with a different {show(refused)}: these change the data, the network or what the "
                                  f"steps already taken mean. Resume with the checkpoint's values, or start a new run in another out_dir")
     if new.total_steps < step: raise ValueError(f"cannot resume {path} with steps={new.steps}: the checkpoint is at step {step}, past the "
                                                 f"new end ({new.total_steps}); give steps >= {step - new.stage_steps[0]}")
-    if step >= new.total_steps and any(k not in RUN_ONLY for k in diff):
+    if step >= new.total_steps and any(k not in run_only for k in diff):
         raise ValueError(f"the run in {path} has nothing left to train (its checkpoint is at step {step}, the end of the run), so {show(diff)} "
                          f"would change nothing but its label; to train further, raise steps; for another configuration, use another out_dir")
     return diff
+
+Trainer.resume_applied, Trainer.run_only = RESUME_APPLIED, RUN_ONLY   # a subclass with another configuration sets its own
 
 def _apply_lr(opt, sched, lr:float):
     "Give a restored optimiser a new base learning rate, at the point of its schedule where it stands."
@@ -373,10 +394,10 @@ def _apply_lr(opt, sched, lr:float):
 @patch
 def _apply_changes(self:Trainer, changes:dict):
     "Apply a resume's changed learning rates (the other changes take effect through `self.cfg`); print what changed."
-    if 'lr_g' in changes or 'steps' in changes:
-        _apply_lr(self.opt_g, self.sched_g, self.cfg.lr_g)
-        if self.opt_flow: _apply_lr(self.opt_flow, self.sched_flow, self.cfg.lr_g)
-    if 'lr_d' in changes or 'steps' in changes: _apply_lr(self.opt_d, self.sched_d, self.cfg.lr_d)
+    for field, pairs in self.lr_fields.items():
+        if field in changes or 'steps' in changes:
+            for o, s in pairs:
+                if getattr(self, o) is not None: _apply_lr(getattr(self, o), getattr(self, s), getattr(self.cfg, field))
     if self.rank == 0 and changes:
         print(f"resuming {self.ckpt_path} at step {self.step} with " + ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in changes.items()))
 
@@ -385,10 +406,10 @@ def _resume(self:Trainer, resume:bool)->dict:
     "Check a resume against the checkpoint before anything is written, then restore it; returns the changed fields."
     path = self.ckpt_path
     if not path.exists(): return {}
-    sd = read_checkpoint(path, map_location=self.device)
+    sd = read_checkpoint(path, keys=self.checkpoint_keys, map_location=self.device)
     if not resume: raise FileExistsError(f"{self.out} already holds a run (its checkpoint is at step {sd['step']}): resume it "
                                          f"(fit(resume=True), gfla_train --resume) or start the new run in another out_dir")
-    changes = resume_changes(checkpoint_config(sd, path), self.cfg, int(sd['step']), path)
+    changes = resume_changes(checkpoint_config(sd, path, type(self.cfg)), self.cfg, int(sd['step']), path, self.resume_applied, self.run_only)
     self._restore(sd, path); self._apply_changes(changes)
     return changes
 
@@ -455,6 +476,7 @@ def _show_step(bar, stage:str, terms:dict, recent:collections.deque):
 
 # %% ../nbs/20_training.ipynb #e28d8b45
 LOG_TERMS = ('total', 'correctness', 'regularization', 'l1', 'adversarial', 'perceptual', 'style', 'discriminator')
+Trainer.log_terms = LOG_TERMS     # the loss log's columns (a subclass lists its own terms)
 
 @patch
 def fit(self:Trainer, resume:bool=True, # continue from out_dir/checkpoint.pt when it exists (else such a folder is refused)
@@ -475,7 +497,7 @@ def fit(self:Trainer, resume:bool=True, # continue from out_dir/checkpoint.pt wh
         if stage != self.stage(s - 1) if s else False: recent.clear()
         _show_step(bar, stage, terms, recent)
         if self.rank == 0 and (s % cfg.log_every == 0 or self.step == end):
-            self.log.write({'step': s, 'stage': stage, **{k: f"{terms.get(k, float('nan')):.6g}" for k in LOG_TERMS}, 'seconds': f"{time.time() - t0:.2f}"})
+            self.log.write({'step': s, 'stage': stage, **{k: f"{terms.get(k, float('nan')):.6g}" for k in self.log_terms}, 'seconds': f"{time.time() - t0:.2f}"})
         if self.rank == 0 and cfg.sample_every and self.step % cfg.sample_every == 0: self.write_samples()
         if cfg.ckpt_every and self.step % cfg.ckpt_every == 0: self.save()
     bar.close(); self.save()
@@ -490,9 +512,9 @@ def plot_losses(csv_path:str|Path, # a `losses.csv` written by `Trainer`
     if not rows: raise ValueError(f"{csv_path} has no rows")
     if ax is None: _, ax = plt.subplots(figsize=(7, 3.2))
     steps = np.array([int(r['step']) for r in rows])
-    for k in LOG_TERMS:
+    for k in [k for k in rows[0] if k not in ('step', 'stage', 'seconds', 'total')]:   # the log's terms, in its order
         v = np.array([float(r[k]) for r in rows])
-        if np.isfinite(v).any() and k != 'total': ax.plot(steps, v, label=k, lw=1)
+        if np.isfinite(v).any(): ax.plot(steps, v, label=k, lw=1)
     flow_end = max([int(r['step']) for r in rows if r['stage'] == 'flow'], default=None)
     if flow_end is not None: ax.axvspan(0, flow_end, color='0.92', zorder=0, label='flow pre-training')
     ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('weighted loss'); ax.legend(fontsize=7, ncol=3)
