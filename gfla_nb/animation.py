@@ -31,17 +31,17 @@ from .evaluation import paired_bootstrap
 from .train_config import FEATURE_NETS, LR_POLICIES, batch_indices
 from .training import (Trainer, NonFiniteLossError, CheckpointError, average_gradients, lr_factor, read_checkpoint,
                               checkpoint_config)
-from .motion import MotionNet, motion_clips, motion_pairs, train_motion, denoise, fill_gaps
+from .motion import MotionNet, motion_clips, motion_pairs, train_motion, denoise, fill_gaps, save_motion_net, load_motion_net
 from .sequential import (SequentialConfig, SequentialGenerator, SequentialTraining, sequential_step, clip_chunks,
                                 clip_poses, animate_chunks, animation_pose)
 from .cli import console
 
 # %% auto #0
-__all__ = ['ANIMATION_TARGETS', 'ANIMATION_PRESETS', 'MOTION_FORMAT', 'ANIM_MEASURES', 'gfla_animate_main',
-           'AnimationTrainConfig', 'save_motion_net', 'load_motion_net', 'fit_motion_net', 'video_keypoints',
-           'target_tracks', 'AnimationTrainer', 'animation_root', 'animation_splits', 'clip_targets', 'render_clips',
-           'load_animator', 'evaluation_clips', 'true_keypoints', 'clip_measures', 'evaluate_animation',
-           'compare_animations', 'animation_table', 'read_sequence', 'write_video', 'animate_file', 'gfla_animate']
+__all__ = ['ANIMATION_TARGETS', 'ANIMATION_PRESETS', 'ANIM_MEASURES', 'gfla_animate_main', 'AnimationTrainConfig',
+           'fit_motion_net', 'video_keypoints', 'target_tracks', 'AnimationTrainer', 'animation_root',
+           'animation_splits', 'clip_targets', 'render_clips', 'load_animator', 'evaluation_clips', 'true_keypoints',
+           'clip_measures', 'evaluate_animation', 'compare_animations', 'animation_table', 'read_sequence',
+           'write_video', 'animate_file', 'gfla_animate']
 
 # %% ../nbs/41b_animation_training.ipynb #b56eacbc
 ANIMATION_TARGETS = ('motion', 'noisy', 'clean')
@@ -161,28 +161,6 @@ def preset(cls:AnimationTrainConfig, name:str, # 'teaching' or 'published'
     "A named preset with overrides."
     if name not in ANIMATION_PRESETS: raise ValueError(f"unknown preset {name!r}: use one of {ANIMATION_PRESETS}")
     return getattr(cls, name)(**kwargs)
-
-# %% ../nbs/41b_animation_training.ipynb #08f1145a
-MOTION_FORMAT = 'gfla_nb motion net'
-
-def save_motion_net(path:str|Path, # destination file
-                    net:MotionNet, # a trained network
-                    settings:dict # how it was built and trained: 'net' (MotionNet kwargs), 'n_out', anything else
-                   )->Path:
-    "Write a Motion Extraction Network and its settings, atomically."
-    atomic_save({'format': MOTION_FORMAT, 'settings': settings, 'state_dict': net.state_dict()}, path)
-    return Path(path)
-
-def load_motion_net(path:str|Path # a file written by `save_motion_net`
-                   )->tuple:
-    "(MotionNet in eval mode, its settings); errors name the file."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"Motion Extraction Network file not found: {path} (make one with fit_motion_net or the 42_animate notebook)")
-    try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{path} cannot be read as a Motion Extraction Network file: {str(e).splitlines()[0][:200]}") from None
-    if not isinstance(d, dict) or d.get('format') != MOTION_FORMAT: raise ValueError(f"{path} is not a Motion Extraction Network file (written by save_motion_net)")
-    net = MotionNet(**d['settings']['net']); net.load_state_dict(d['state_dict'])
-    return net.eval(), d['settings']
 
 # %% ../nbs/41b_animation_training.ipynb #20a80755
 def fit_motion_net(path:str|Path, # where the network goes (loaded from there when it was trained with the same settings)

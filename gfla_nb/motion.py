@@ -4,7 +4,8 @@
 
 # %% ../nbs/40_motion.ipynb #4f88b67b
 from __future__ import annotations
-import itertools, time
+import itertools, math, time
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -12,15 +13,17 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-from .core import progress
+from .core import progress, atomic_save
 from .pose import H36M17_LIMBS, missing_mask, coco18_to_h36m17, normalize_keypoints, denormalize_keypoints
 from .synthetic import sample_identity
 from .synthetic_files import sample_clip, corrupt_keypoints, corrupt_params
 
 # %% auto #0
-__all__ = ['H36M17_PARENTS', 'motion_clips', 'fill_gaps', 'motion_pairs', 'to_sequence', 'from_sequence', 'mpjpe', 'accel_error',
-           'evaluate_motion', 'median_filter', 'one_euro_filter', 'tune_filter', 'LayerNorm1d', 'ADALN1d', 'MotionNet',
-           'window_indices', 'sample_windows', 'train_motion', 'denoise', 'load_positions_2d']
+__all__ = ['H36M17_PARENTS', 'MOTION_FORMAT', 'motion_clips', 'fill_gaps', 'motion_pairs', 'to_sequence', 'from_sequence',
+           'mpjpe', 'accel_error', 'evaluate_motion', 'median_filter', 'one_euro_filter', 'tune_filter', 'LayerNorm1d',
+           'ADALN1d', 'MotionNet', 'window_indices', 'sample_windows', 'motion_loss', 'renoise', 'rotate_windows',
+           'train_motion', 'denoise', 'save_motion_net', 'load_motion_net', 'shipped_motion_net', 'centre_line',
+           'denoise_track', 'track_stats', 'load_positions_2d']
 
 # %% ../nbs/40_motion.ipynb #e2f2d84c
 def motion_clips(n_clips:int, # number of clips
@@ -30,7 +33,7 @@ def motion_clips(n_clips:int, # number of clips
                  key_every:int=12, # frames between the clips' key poses
                  noise:dict|None=None # overrides of `corrupt_keypoints`' rates (see `corrupt_params`)
                 )->list[dict]:
-    "Synthetic clips: dicts with `clean` and `noisy` COCO-18 keypoints `(T, 18, 2)`, (y, x) pixels, -1 missing."
+    "Synthetic clips: dicts with `clean` and `noisy` COCO-18 keypoints `(T, 18, 2)`, (y, x) pixels, -1 missing, and the `noise` rates."
     if n_clips < 1 or n_frames < 3:
         raise ValueError(f"motion_clips needs n_clips >= 1 and n_frames >= 3, got n_clips={n_clips}, n_frames={n_frames}")
     rates = corrupt_params(noise)
@@ -40,7 +43,7 @@ def motion_clips(n_clips:int, # number of clips
         metas = sample_clip(sample_identity(rng, i), rng, size, n_frames=n_frames, key_every=key_every, name=f'clip{i}')
         clean = np.array([m['keypoints'] for m in metas], dtype=np.float64)
         noisy = corrupt_keypoints(clean, size, rng, **rates)[0]
-        out.append(dict(clean=clean, noisy=noisy, size=tuple(size), view=metas[0]['view']))
+        out.append(dict(clean=clean, noisy=noisy, size=tuple(size), view=metas[0]['view'], noise=rates))
     return out
 
 # %% ../nbs/40_motion.ipynb #7ad3a314
@@ -311,6 +314,50 @@ def sample_windows(data:list, # from `_pair_tensors`
         ys.append(y[:, st:st + n_out] * s + d); ms.append(m[:, st:st + n_out])
     return torch.stack(xs), torch.stack(ys), torch.stack(ms)
 
+# %% ../nbs/40_motion.ipynb #8260a5dc
+def motion_loss(out:torch.Tensor, # `(B, 2K, T)` network output: rows y_0..y_{K-1}, then x_0..x_{K-1}
+                target:torch.Tensor, # `(B, 2K, T)` clean joints in the same layout
+                mask:torch.Tensor, # `(B, 2K, T)` 1 where the target joint exists, else 0
+                loss:str='mpjpe', # 'mpjpe' (mean joint distance, the paper's text) or 'mse' (the published code)
+                vel:float=3.0 # weight of the velocity term (0: positions only)
+               )->torch.Tensor:
+    "Masked position loss plus `vel` times the same loss on frame-to-frame differences (both frames present)."
+    if loss not in ('mpjpe', 'mse'): raise ValueError(f"motion_loss: loss must be 'mpjpe' or 'mse', got {loss!r}")
+    if out.shape != target.shape or out.shape != mask.shape or out.ndim != 3 or out.shape[1] % 2:
+        raise ValueError(f"motion_loss: out, target and mask must be equal (B, 2K, T), got {tuple(out.shape)}, "
+                         f"{tuple(target.shape)} and {tuple(mask.shape)}")
+    def term(d, m):
+        if loss == 'mse': return (d ** 2 * m).sum() / m.sum().clamp_min(1)
+        k = d.shape[1] // 2                       # the distance of each joint: its y row and its x row
+        return (torch.sqrt(d[:, :k] ** 2 + d[:, k:] ** 2 + 1e-12) * m[:, :k]).sum() / m[:, :k].sum().clamp_min(1)
+    res = term(out - target, mask)
+    if vel: res = res + vel * term(out.diff(dim=-1) - target.diff(dim=-1), mask[..., 1:] * mask[..., :-1])
+    return res
+
+# %% ../nbs/40_motion.ipynb #1ed9beb9
+def renoise(clip:dict, # from `motion_clips`
+            rng:np.random.Generator # the noise generator
+           )->dict:
+    "A copy of `clip` whose `noisy` keypoints are drawn again from its `clean` ones by `corrupt_keypoints`, at its `noise` rates."
+    rates = corrupt_params(clip.get('noise'))
+    return clip | dict(noisy=corrupt_keypoints(clip['clean'], clip['size'], rng, **rates)[0])
+
+# %% ../nbs/40_motion.ipynb #4c519698
+def rotate_windows(x:torch.Tensor, # `(B, 2K, T_in)` input windows (rows y, then x)
+                   y:torch.Tensor, # `(B, 2K, T_out)` target windows
+                   max_deg:float, # the angle is uniform in [-max_deg, max_deg] degrees, one per window
+                   gen:torch.Generator # the angles' generator
+                  )->tuple:
+    "Input and target windows rotated by one random angle per window about the target's mean point."
+    K = x.shape[1] // 2
+    th = (torch.rand(x.shape[0], generator=gen) * 2 - 1) * max_deg * math.pi / 180
+    c, s = th.cos()[:, None, None], th.sin()[:, None, None]
+    cy, cx = y[:, :K].mean((1, 2), keepdim=True), y[:, K:].mean((1, 2), keepdim=True)
+    def rot(t):
+        yy, xx = t[:, :K] - cy, t[:, K:] - cx
+        return torch.cat([c * yy + s * xx + cy, -s * yy + c * xx + cx], 1)
+    return rot(x), rot(y)
+
 # %% ../nbs/40_motion.ipynb #8e2ab2a7
 def train_motion(net:MotionNet, # the network (trained in place)
                  pairs:list[dict], # training pairs (from `motion_pairs`)
@@ -319,20 +366,31 @@ def train_motion(net:MotionNet, # the network (trained in place)
                  n_out:int=24, # output frames per window
                  lr:float=2e-3, # peak learning rate of the one-cycle schedule
                  augment:bool=True, # the published random scale and shift
-                 seed:int=0, # seeds the sampler and torch
-                 desc:str='motion net' # progress bar label
+                 seed:int=0, # seeds the sampler, the fresh noise and torch
+                 desc:str='motion net', # progress bar label
+                 loss:str='mse', # position term of `motion_loss`: 'mse' (the published code) or 'mpjpe'
+                 vel:float=0.0, # weight of `motion_loss`' velocity term (0: the published loss)
+                 clips:list|None=None, # the clips `pairs` were made from, in order: each step gives one of them fresh noise
+                 rotate:float=0.0 # largest random rotation of a window (degrees, `rotate_windows`); 0: none (published)
                 )->list[float]:
-    "Train `net` on noisy -> clean windows with the masked MSE; returns the loss of every step."
+    "Train `net` on noisy -> clean windows with `motion_loss`; returns the loss of every step."
     if steps < 10: raise ValueError(f"train_motion: steps must be >= 10 for the one-cycle schedule, got {steps}")
+    if clips is not None and len(clips) != len(pairs):
+        raise ValueError(f"train_motion: {len(clips)} clips for {len(pairs)} pairs; pass the clips the pairs were made from")
     torch.manual_seed(seed); rng, data = np.random.default_rng(seed), _pair_tensors(pairs)
+    noise_rng, rot_gen = np.random.default_rng([seed, 1]), torch.Generator().manual_seed(seed + 7)   # own streams: the switches leave the others alone
     opt = torch.optim.Adam(net.parameters(), lr=lr, betas=(0.9, 0.999))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=max(0.1, 2 / steps))
     net.train(); losses = []
     for _ in progress(range(steps), desc=desc):
+        if clips is not None:
+            k = int(noise_rng.integers(len(clips)))
+            data[k] = _pair_tensors(motion_pairs([renoise(clips[k], noise_rng)]))[0]
         x, y, m = sample_windows(data, rng, batch, n_out, net.receptive_field, (1.0, 1.5) if augment else (1.0, 1.0), 0.1 if augment else 0.0)
-        loss = (((net(x) - y) ** 2) * m).sum() / m.sum()
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        losses.append(loss.item())
+        if rotate: x, y = rotate_windows(x, y, rotate, rot_gen)
+        l = motion_loss(net(x), y, m, loss, vel)
+        opt.zero_grad(); l.backward(); opt.step(); sched.step()
+        losses.append(l.item())
     net.eval()
     return losses
 
@@ -353,6 +411,77 @@ def denoise(net:MotionNet, # a trained network
     res = torch.empty_like(seq)
     for s, o in zip(starts, out): res[:, s:s + n_out] = o
     return from_sequence(res, size).numpy()
+
+# %% ../nbs/40_motion.ipynb #4e0ce07b
+MOTION_FORMAT = 'gfla_nb motion net'
+
+def save_motion_net(path:str|Path, # destination file
+                    net:MotionNet, # a trained network
+                    settings:dict # how it was built and trained: 'net' (MotionNet kwargs), 'n_out', anything else
+                   )->Path:
+    "Write a Motion Extraction Network and its settings, atomically."
+    if 'net' not in settings or 'n_out' not in settings:
+        raise ValueError(f"save_motion_net: settings need 'net' (the MotionNet arguments) and 'n_out', got keys {sorted(settings)}")
+    atomic_save({'format': MOTION_FORMAT, 'settings': settings, 'state_dict': net.state_dict()}, path)
+    return Path(path)
+
+def load_motion_net(path:str|Path # a file written by `save_motion_net`
+                   )->tuple:
+    "(MotionNet in eval mode, its settings); errors name the file."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"Motion Extraction Network file not found: {path} (train one with train_motion and save_motion_net, or with fit_motion_net or the 42_animate notebook)")
+    try: d = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"{path} cannot be read as a Motion Extraction Network file: {str(e).splitlines()[0][:200]}") from None
+    if not isinstance(d, dict) or d.get('format') != MOTION_FORMAT: raise ValueError(f"{path} is not a Motion Extraction Network file (written by save_motion_net)")
+    net = MotionNet(**d['settings']['net']); net.load_state_dict(d['state_dict'])
+    return net.eval(), d['settings']
+
+# %% ../nbs/40_motion.ipynb #b9b9699b
+def shipped_motion_net()->tuple:
+    "(the Motion Extraction Network that ships with the package, its settings): trained on synthetic 256 x 256 clips."
+    import gfla_nb
+    return load_motion_net(Path(gfla_nb.__file__).resolve().parent/'assets'/'motion_synth256.pt')
+
+# %% ../nbs/40_motion.ipynb #5d96cefe
+def centre_line(kp # `(T, K, 2)` filled keypoints
+               )->np.ndarray:
+    "`(T, 2)`: the least-squares straight line through the per-frame centres (mean joint) of `kp`, over time."
+    kp = np.asarray(kp, dtype=np.float64)
+    if kp.ndim != 3 or kp.shape[-1] != 2 or not len(kp): raise ValueError(f"centre_line: kp must be (T, K, 2), got shape {kp.shape}")
+    c, t = kp.mean(1), np.arange(len(kp), dtype=np.float64)
+    if len(kp) == 1: return c
+    A = np.stack([np.ones_like(t), t], 1)
+    return A @ np.linalg.lstsq(A, c, rcond=None)[0]
+
+# %% ../nbs/40_motion.ipynb #9879a577
+def denoise_track(net:MotionNet, # a trained network
+                  settings:dict, # its settings (`load_motion_net`): 'size', 'n_out', 'skeleton_height'
+                  kp # `(T, 17, 2)` (y, x) H36M-17 pixels in any frame, -1 missing
+                 )->np.ndarray:
+    "Clean a real track: fill gaps, move the skeleton into the training framing (centre line out, training height), denoise, move back."
+    filled = fill_gaps(kp)
+    path = centre_line(filled)
+    height = np.median(np.ptp(filled[..., 0], axis=1))
+    if not height > 0: raise ValueError("denoise_track: the skeleton has no height (all joints on one row)")
+    s, mid = settings['skeleton_height'] / height, np.array(settings['size'], dtype=np.float64) / 2
+    out = denoise(net, (filled - path[:, None]) * s + mid, tuple(settings['size']), n_out=settings['n_out'])
+    return (out - mid) / s + path[:, None]
+
+# %% ../nbs/40_motion.ipynb #1b47c897
+def track_stats(out, # `(T, 17, 2)` H36M-17 output of a cleaner
+                raw, # `(T, 17, 2)` the filled raw detections
+                present, # `(T, 17)` joints the detector found
+                confident # `(T, 17)` joints the detector is sure of
+               )->dict:
+    "Jitter (px/frame^2), mean bone-length coefficient of variation, mean distance to confident detections (px)."
+    out, raw = np.asarray(out, dtype=np.float64), np.asarray(raw, dtype=np.float64)
+    acc = out[2:] - 2 * out[1:-1] + out[:-2]; ok3 = present[2:] & present[1:-1] & present[:-2]
+    cv = []
+    for a, b in H36M17_LIMBS:
+        ok = present[:, a] & present[:, b]; L = np.linalg.norm(out[ok, a] - out[ok, b], axis=-1)
+        if ok.sum() > 1: cv.append(L.std() / L.mean())
+    return dict(jitter=float(np.linalg.norm(acc, axis=-1)[ok3].mean()), bone_cv=float(np.mean(cv)),
+                dist_confident=float(np.linalg.norm(out - raw, axis=-1)[confident].mean()))
 
 # %% ../nbs/40_motion.ipynb #baf33f5b
 def load_positions_2d(path, # a VideoPose3D-style `.npz` with a `positions_2d` dict (subject -> action -> [per camera])
