@@ -244,7 +244,9 @@ def generator_inputs(image:str|Path, # the source image file
 def gfla_generate(argv:list|None=None # command-line words (default: sys.argv[1:])
                  ):
     "Write a trained generator's output for a source image, its pose and a target pose (OpenPose JSON, COCO-18)."
-    p = argparse.ArgumentParser(prog='gfla_generate', description="GFLA's output for a source image and a target pose.")
+    p = argparse.ArgumentParser(prog='gfla_generate', description="GFLA's output for a source image and a target pose, both poses given "
+        "as OpenPose files and the image already framed as the model's data. For a photo of any size, with the poses detected and "
+        "the person framed and pasted back, use gfla_pose_transfer (pip install 'gfla_nb[pose]' for the detector).")
     p.add_argument('source', help='the source image (its aspect ratio must be the model\'s; it is resized to the model\'s size)')
     p.add_argument('--source_pose', required=True, help="the source's pose: OpenPose JSON, 18 COCO joints, in the source image's pixels")
     p.add_argument('--target_pose', required=True, help='the target pose: OpenPose JSON, 18 COCO joints, in the source image\'s pixels')
