@@ -22,8 +22,8 @@ from .synthetic_files import sample_clip, corrupt_keypoints, corrupt_params
 __all__ = ['H36M17_PARENTS', 'MOTION_FORMAT', 'motion_clips', 'fill_gaps', 'motion_pairs', 'to_sequence', 'from_sequence',
            'mpjpe', 'accel_error', 'evaluate_motion', 'median_filter', 'one_euro_filter', 'tune_filter', 'LayerNorm1d',
            'ADALN1d', 'MotionNet', 'window_indices', 'sample_windows', 'motion_loss', 'renoise', 'rotate_windows',
-           'train_motion', 'denoise', 'save_motion_net', 'load_motion_net', 'shipped_motion_net', 'centre_line',
-           'denoise_track', 'track_stats', 'load_positions_2d']
+           'train_motion', 'denoise', 'save_motion_net', 'load_motion_net', 'shipped_motion_path', 'shipped_motion_net',
+           'centre_line', 'denoise_track', 'track_stats', 'load_positions_2d']
 
 # %% ../nbs/40_motion.ipynb #e2f2d84c
 def motion_clips(n_clips:int, # number of clips
@@ -437,10 +437,14 @@ def load_motion_net(path:str|Path # a file written by `save_motion_net`
     return net.eval(), d['settings']
 
 # %% ../nbs/40_motion.ipynb #b9b9699b
+def shipped_motion_path()->Path:
+    "The file of the Motion Extraction Network that ships with the package."
+    import gfla_nb
+    return Path(gfla_nb.__file__).resolve().parent/'assets'/'motion_synth256.pt'
+
 def shipped_motion_net()->tuple:
     "(the Motion Extraction Network that ships with the package, its settings): trained on synthetic 256 x 256 clips."
-    import gfla_nb
-    return load_motion_net(Path(gfla_nb.__file__).resolve().parent/'assets'/'motion_synth256.pt')
+    return load_motion_net(shipped_motion_path())
 
 # %% ../nbs/40_motion.ipynb #5d96cefe
 def centre_line(kp # `(T, K, 2)` filled keypoints
