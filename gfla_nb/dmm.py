@@ -20,11 +20,11 @@ from .losses import perceptual_loss, style_loss, PERCEPTUAL_LAYERS, STYLE_LAYERS
 from .features import NamedFeatures
 
 # %% auto #0
-__all__ = ['DIRECTIONS', 'BDMM_PARTS', 'CX_LAYERS', 'fused_leaky_relu', 'FusedLeakyReLU', 'make_kernel', 'upfirdn2d', 'Upsample',
-           'Blur', 'EqualLinear', 'EqualConv2d', 'modulate', 'ModulatedConv2d', 'StyledConv', 'ToRGB',
-           'ModulatedDeformConv2d', 'DMMBlock', 'BDMMConfig', 'BDMMGenerator', 'detach_state', 'bdmm_chunks',
-           'bdmm_discriminators', 'bdmm_param_counts', 'init_bdmm', 'contextual_loss', 'BDMMLossWeights',
-           'bdmm_image_terms']
+__all__ = ['DEFORM_IMPLS', 'DIRECTIONS', 'BDMM_PARTS', 'CX_LAYERS', 'fused_leaky_relu', 'FusedLeakyReLU', 'make_kernel',
+           'upfirdn2d', 'Upsample', 'Blur', 'EqualLinear', 'EqualConv2d', 'modulate', 'ModulatedConv2d', 'StyledConv',
+           'ToRGB', 'deform_conv2d_sampled', 'ModulatedDeformConv2d', 'DMMBlock', 'BDMMConfig', 'BDMMGenerator',
+           'detach_state', 'bdmm_chunks', 'bdmm_discriminators', 'bdmm_param_counts', 'init_bdmm', 'contextual_loss',
+           'BDMMLossWeights', 'bdmm_image_terms']
 
 # %% ../nbs/50_dmm.ipynb #45fa268e
 def fused_leaky_relu(x:torch.Tensor, # (B, C, ...) input
@@ -223,6 +223,26 @@ class ToRGB(nn.Module):
 
     def forward(self, x:torch.Tensor, style:torch.Tensor)->torch.Tensor: return self.conv(x, style) + self.bias
 
+# %% ../nbs/50_dmm.ipynb #f8566081
+DEFORM_IMPLS = ('auto', 'torchvision', 'sampled')
+
+def deform_conv2d_sampled(x:torch.Tensor, # (B, C, H, W) input
+                          offset:torch.Tensor, # (B, 2K, H, W) offsets, (dy, dx) per tap, taps in row-major order
+                          mask:torch.Tensor, # (B, K, H, W) mask
+                          weight:torch.Tensor, # (B, O, C, k, k) per-sample weights
+                          padding:int # zero padding (k // 2 keeps the size)
+                         )->torch.Tensor:
+    "Eq. (2) as K bilinear samplings and one einsum: equals `torchvision.ops.deform_conv2d` (stride 1); (B, O, H, W)."
+    B, C, H, W = x.shape; k = weight.shape[-1]; K = k * k
+    off = offset.reshape(B, K, 2, H, W)
+    tap = torch.arange(k, dtype=x.dtype, device=x.device) - padding
+    ky, kx = tap.repeat_interleave(k).view(1, K, 1, 1), tap.repeat(k).view(1, K, 1, 1)
+    py = torch.arange(H, dtype=x.dtype, device=x.device).view(1, 1, H, 1) + ky + off[:, :, 0]    # (B, K, H, W) rows
+    px = torch.arange(W, dtype=x.dtype, device=x.device).view(1, 1, 1, W) + kx + off[:, :, 1]    # columns
+    grid = torch.stack([2 * px / max(W - 1, 1) - 1, 2 * py / max(H - 1, 1) - 1], -1).reshape(B, K * H, W, 2)
+    cols = F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=True).reshape(B, C, K, H, W)
+    return torch.einsum('bock,bckhw->bohw', weight.reshape(B, weight.shape[1], C, K), cols * mask.reshape(B, 1, K, H, W))
+
 # %% ../nbs/50_dmm.ipynb #c38626e8
 class ModulatedDeformConv2d(nn.Module):
     "The convolution of Eq. (2) (official `ModulatedDCN2dv2`): per-sample modulated weights, offsets and mask; batch folded into groups."
@@ -231,10 +251,12 @@ class ModulatedDeformConv2d(nn.Module):
                  kernel_size:int, # square kernel (K = kernel_size**2 taps)
                  style_dim:int, # length of the style code
                  demodulate:bool=True, # apply Eq. (4)
-                 modulate:bool=True # False: no style weight (a plain modulated deformable conv, the "w/o Style weight" ablation)
+                 modulate:bool=True, # False: no style weight (a plain modulated deformable conv, the "w/o Style weight" ablation)
+                 impl:str='auto' # 'torchvision', 'sampled' (`deform_conv2d_sampled`) or 'auto' (torchvision on a GPU only)
                 ):
         super().__init__()
-        self.in_nc, self.out_nc, self.kernel_size, self.padding = in_nc, out_nc, kernel_size, kernel_size // 2
+        if impl not in DEFORM_IMPLS: raise ValueError(f"impl must be one of {DEFORM_IMPLS}, got {impl!r}")
+        self.impl, self.in_nc, self.out_nc, self.kernel_size, self.padding = impl, in_nc, out_nc, kernel_size, kernel_size // 2
         self.demodulate, self.scale = demodulate, 1 / math.sqrt(in_nc * kernel_size**2)
         self.weight = nn.Parameter(torch.randn(1, out_nc, in_nc, kernel_size, kernel_size))
         self.modulation = EqualLinear(style_dim, in_nc, bias_init=1.) if modulate else None
@@ -257,8 +279,10 @@ def forward(self:ModulatedDeformConv2d, x:torch.Tensor, # (B, in, H, W) the prop
     if C != self.in_nc: raise ValueError(f"ModulatedDeformConv2d expects {self.in_nc} input channels, got {tuple(x.shape)}")
     if tuple(offset.shape) != (B, 2 * K, H, W): raise ValueError(f"offset must be {(B, 2 * K, H, W)}, got {tuple(offset.shape)}")
     if tuple(mask.shape) != (B, K, H, W): raise ValueError(f"mask must be {(B, K, H, W)}, got {tuple(mask.shape)}")
-    if offset.device.type == 'cpu' and torch.isnan(offset).any():     # torchvision's CPU kernel crashes the process on NaN offsets
+    if offset.device.type == 'cpu' and torch.isnan(offset).any():   # torchvision's CPU kernel would crash; sampling would spread NaN
         raise ValueError("ModulatedDeformConv2d: the offsets contain NaN (the training diverged upstream of the DMM block)")
+    if self.impl == 'sampled' or (self.impl == 'auto' and x.device.type != 'cuda'):
+        return deform_conv2d_sampled(x, offset, mask, self.weights(style), self.padding)
     w = self.weights(style).reshape(B * self.out_nc, C, k, k)
     out = deform_conv2d(x.reshape(1, B * C, H, W), offset.reshape(1, B * 2 * K, H, W), w,
                         mask=mask.reshape(1, B * K, H, W), padding=self.padding)
@@ -273,11 +297,12 @@ class DMMBlock(nn.Module):
                  decoder_nc:int|None=None, # channels of the decoder feature (default: `out_nc`)
                  hidden_nc:int|None=None, # channels of the offset branch's first conv (default: `out_nc`)
                  kernel_size:int=3, # deformable kernel (K = kernel_size**2 taps)
-                 modulate:bool=True # style-modulated weights (False: the "w/o Style weight" ablation)
+                 modulate:bool=True, # style-modulated weights (False: the "w/o Style weight" ablation)
+                 impl:str='auto' # how the deformable convolution is computed (`ModulatedDeformConv2d`)
                 ):
         super().__init__()
         decoder_nc, hidden_nc, K = decoder_nc or out_nc, hidden_nc or out_nc, kernel_size**2
-        self.conv = ModulatedDeformConv2d(in_nc, out_nc, kernel_size, style_dim, modulate=modulate)
+        self.conv = ModulatedDeformConv2d(in_nc, out_nc, kernel_size, style_dim, modulate=modulate, impl=impl)
         self.bias, self.activate = nn.Parameter(torch.zeros(1, out_nc, 1, 1)), FusedLeakyReLU(out_nc)
         self.flow_conv = nn.Sequential(nn.Conv2d(decoder_nc + in_nc, hidden_nc, 3, padding=1), nn.ReLU())
         self.offset_conv = nn.Conv2d(hidden_nc, 2 * K, kernel_size, padding=kernel_size // 2)
@@ -326,6 +351,7 @@ class BDMMConfig(ConfigBase):
     style_layers: int = 6 # blocks of the reference (style) encoder; its deepest map is average-pooled into the style code
     directions: tuple = DIRECTIONS # propagation directions with a DMM block ('forward', 'backward' or both)
     modulate: bool = True # style-modulated DMM weights (False: the "w/o Style weight" ablation)
+    deform_impl: str = 'auto' # the DMM convolution: 'torchvision', 'sampled' or 'auto' (torchvision on a GPU; same values)
     dis_ndf: int = 32 # D and D_v: channels of the first block
     dis_max_nc: int = 128 # D and D_v: channel cap
     dis_layers: int = 4 # D and D_v: down-sampling blocks
@@ -344,6 +370,7 @@ def _validate(self:BDMMConfig):
     if len(self.image_size) != 2: raise ValueError(f"BDMMConfig.image_size must be (H, W), got {self.image_size}")
     if not self.directions or any(d not in DIRECTIONS for d in self.directions) or len(set(self.directions)) != len(self.directions):
         raise ValueError(f"BDMMConfig.directions must be a non-empty selection of {DIRECTIONS} without repeats, got {self.directions}")
+    if self.deform_impl not in DEFORM_IMPLS: raise ValueError(f"BDMMConfig.deform_impl must be one of {DEFORM_IMPLS}, got {self.deform_impl!r}")
     for f in ('ngf', 'max_nc', 'style_layers', 'dis_ndf', 'dis_max_nc', 'chunk_frames', 'image_nc', 'structure_nc'):
         if getattr(self, f) < 1: raise ValueError(f"BDMMConfig.{f} must be >= 1, got {getattr(self, f)}")
     if self.dis_layers < 2: raise ValueError(f"BDMMConfig.dis_layers must be >= 2 (D_v has two 3-D blocks), got {self.dis_layers}")
@@ -401,7 +428,7 @@ class BDMMGenerator(nn.Module):
         self.warp_encoder = SourceEncoder(cfg.image_nc, cfg.ngf, cfg.max_nc, 3)
         self.fuse1, self.fuse2 = ResBlock(2 * c3, c3), _learnable_shortcut(ResBlock(c3, c3))
         prop = lambda: nn.ModuleList([ResBlock(2 * c2, c2), ResBlock(2 * c1, c1)])
-        dmm = lambda: nn.ModuleList([DMMBlock(c, c, S, modulate=cfg.modulate) for c in (c2, c1)])
+        dmm = lambda: nn.ModuleList([DMMBlock(c, c, S, modulate=cfg.modulate, impl=cfg.deform_impl) for c in (c2, c1)])
         self.prop_f, self.dmm_f = (prop(), dmm()) if 'forward' in cfg.directions else (None, None)
         self.prop_b, self.dmm_b = (prop(), dmm()) if 'backward' in cfg.directions else (None, None)
         self.up = nn.ModuleList([StyledConv(i, o, 3, S, upsample=True) for i, o in ((c3, c2), (c2, c1), (c1, c1))])
