@@ -380,7 +380,8 @@ def evaluate_animation(G:SequentialGenerator, # a trained generator
                        targets:str|None=None, # target skeletons at test time; None: the run's
                        n_frames:int|None=None, # frames per clip (see `evaluation_clips`)
                        detector:Callable|None=None, # frames (B, 3, H, W) -> (B, 18, 2) joints, for PRE; None: the shipped detector
-                       device='cpu', keep_frames:int=0 # keep the generated frames of the first `keep_frames` clips
+                       device='cpu', keep_frames:int=0, # keep the generated frames of the first `keep_frames` clips
+                       render:Callable|None=None # (G, batch, chunks, device) -> (B, T, 3, H, W) frames of another model; None: `render_clips`
                       )->dict:
     "dict(clips=[{video, l1, ssim, temporal, motion, pre}], mean={...}, frames=[(T, 3, H, W)])."
     ds, targets = evaluation_clips(cfg, n_frames), targets or cfg.targets
@@ -390,7 +391,8 @@ def evaluate_animation(G:SequentialGenerator, # a trained generator
     if detector is None: detector = load_keypoint_detector().as_detector()
     clips, frames = [], []
     for i in range(len(ds)):
-        b = collate([ds[i]]); pred, gt = render_clips(G, clip_targets(b, targets, G.cfg.chunk_frames, tracks), device)[0], b['frames'][0]
+        b = collate([ds[i]]); chunks = clip_targets(b, targets, G.cfg.chunk_frames, tracks)
+        pred, gt = (render(G, b, chunks, device) if render else render_clips(G, chunks, device))[0], b['frames'][0]
         tgt = true_keypoints(ds, b['video'][0], b['start'][0], len(gt))
         if tgt is None: tgt = detector(gt)
         clips.append(dict(video=b['video'][0], start=b['start'][0], **clip_measures(pred, gt, detector(pred), tgt)))

@@ -20,11 +20,11 @@ from .losses import perceptual_loss, style_loss, PERCEPTUAL_LAYERS, STYLE_LAYERS
 from .features import NamedFeatures
 
 # %% auto #0
-__all__ = ['DEFORM_IMPLS', 'DIRECTIONS', 'BDMM_PARTS', 'CX_LAYERS', 'fused_leaky_relu', 'FusedLeakyReLU', 'make_kernel',
-           'upfirdn2d', 'Upsample', 'Blur', 'EqualLinear', 'EqualConv2d', 'modulate', 'ModulatedConv2d', 'StyledConv',
-           'ToRGB', 'deform_conv2d_sampled', 'ModulatedDeformConv2d', 'DMMBlock', 'BDMMConfig', 'BDMMGenerator',
-           'detach_state', 'bdmm_chunks', 'bdmm_discriminators', 'bdmm_param_counts', 'init_bdmm', 'contextual_loss',
-           'BDMMLossWeights', 'bdmm_image_terms']
+__all__ = ['DEFORM_IMPLS', 'DIRECTIONS', 'BDMM_PARTS', 'EQUALIZED_LAYERS', 'CX_LAYERS', 'fused_leaky_relu', 'FusedLeakyReLU',
+           'make_kernel', 'upfirdn2d', 'Upsample', 'Blur', 'EqualLinear', 'EqualConv2d', 'modulate', 'ModulatedConv2d',
+           'StyledConv', 'ToRGB', 'deform_conv2d_sampled', 'ModulatedDeformConv2d', 'DMMBlock', 'BDMMConfig',
+           'BDMMGenerator', 'detach_state', 'bdmm_chunks', 'bdmm_discriminators', 'bdmm_param_counts', 'init_bdmm',
+           'contextual_loss', 'BDMMLossWeights', 'bdmm_image_terms']
 
 # %% ../nbs/50_dmm.ipynb #45fa268e
 def fused_leaky_relu(x:torch.Tensor, # (B, C, ...) input
@@ -576,14 +576,16 @@ def bdmm_param_counts(cfg:BDMMConfig # the configuration to count
 
 # %% ../nbs/50_dmm.ipynb #e505c6fb
 _OFFICIAL_INIT = (nn.Conv2d, nn.ConvTranspose2d, nn.Conv3d, nn.Linear, EqualLinear, EqualConv2d, ModulatedConv2d)
+EQUALIZED_LAYERS = (EqualLinear, EqualConv2d, ModulatedConv2d)   # StyleGAN2's layers: N(0, 1) weights scaled at run time
 
 def init_bdmm(module:nn.Module, # a BDMM network (initialised in place)
               gain:float=0.02, # orthogonal gain (official 0.02)
-              zero_motion:bool=False # afterwards, zero the DMM offset and mask convs again
+              zero_motion:bool=False, # afterwards, zero the DMM offset and mask convs again
+              keep:tuple=() # layer classes left with their own initialisation (e.g. `EQUALIZED_LAYERS`)
              )->nn.Module:
     "The official `init_weights('orthogonal')`: orthogonal weights, zero biases, for the layers whose class name has Conv/Linear."
     for m in module.modules():
-        if isinstance(m, _OFFICIAL_INIT) and not isinstance(m, ModulatedDeformConv2d):
+        if isinstance(m, _OFFICIAL_INIT) and not isinstance(m, (ModulatedDeformConv2d, *keep)):
             w = m.weight_orig if hasattr(m, 'weight_orig') else m.weight
             with torch.no_grad():
                 nn.init.orthogonal_(w, gain=gain)
