@@ -318,8 +318,8 @@ def sample_windows(data:list, # from `_pair_tensors`
 def motion_loss(out:torch.Tensor, # `(B, 2K, T)` network output: rows y_0..y_{K-1}, then x_0..x_{K-1}
                 target:torch.Tensor, # `(B, 2K, T)` clean joints in the same layout
                 mask:torch.Tensor, # `(B, 2K, T)` 1 where the target joint exists, else 0
-                loss:str='mpjpe', # 'mpjpe' (mean joint distance, the paper's text) or 'mse' (the published code)
-                vel:float=3.0 # weight of the velocity term (0: positions only)
+                loss:str='mse', # 'mse' (the published code) or 'mpjpe' (mean joint distance, the paper's text; our recipe)
+                vel:float=0.0 # weight of the velocity term (0: positions only, published; our recipe: 3)
                )->torch.Tensor:
     "Masked position loss plus `vel` times the same loss on frame-to-frame differences (both frames present)."
     if loss not in ('mpjpe', 'mse'): raise ValueError(f"motion_loss: loss must be 'mpjpe' or 'mse', got {loss!r}")
@@ -349,6 +349,9 @@ def rotate_windows(x:torch.Tensor, # `(B, 2K, T_in)` input windows (rows y, then
                    gen:torch.Generator # the angles' generator
                   )->tuple:
     "Input and target windows rotated by one random angle per window about the target's mean point."
+    if x.ndim != 3 or y.ndim != 3 or x.shape[:2] != y.shape[:2] or x.shape[1] % 2:
+        raise ValueError(f"rotate_windows: x and y must be (B, 2K, T) windows with the same B and 2K, got {tuple(x.shape)} and {tuple(y.shape)}")
+    if not max_deg >= 0: raise ValueError(f"rotate_windows: max_deg must be >= 0 degrees, got {max_deg}")
     K = x.shape[1] // 2
     th = (torch.rand(x.shape[0], generator=gen) * 2 - 1) * max_deg * math.pi / 180
     c, s = th.cos()[:, None, None], th.sin()[:, None, None]
@@ -463,6 +466,11 @@ def denoise_track(net:MotionNet, # a trained network
                   kp # `(T, 17, 2)` (y, x) H36M-17 pixels in any frame, -1 missing
                  )->np.ndarray:
     "Clean a real track: fill gaps, move the skeleton into the training framing (centre line out, training height), denoise, move back."
+    kp = np.asarray(kp, dtype=np.float64)
+    if kp.ndim != 3 or kp.shape[1:] != (17, 2) or len(kp) == 0:
+        raise ValueError(f"denoise_track: kp must be (T, 17, 2) H36M-17 keypoints with T >= 1, got shape {kp.shape}")
+    missing = [k for k in ('size', 'n_out', 'skeleton_height') if k not in settings]
+    if missing: raise KeyError(f"denoise_track: settings lacks {missing}; pass the settings `load_motion_net` returns with the network")
     filled = fill_gaps(kp)
     path = centre_line(filled)
     height = np.median(np.ptp(filled[..., 0], axis=1))
