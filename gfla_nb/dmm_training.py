@@ -69,12 +69,13 @@ class BDMMTrainConfig(ConfigBase):
     sample_every: int = 40          # steps between sample strips (0: none)
     ckpt_every: int = 20            # steps between checkpoints (and one at the end)
 
-    def __post_init__(self):
-        self.directions = tuple(self.directions)
-        super().__post_init__()
-        self.validate()
-
 # %% ../nbs/52_dmm_training.ipynb #609de650
+@patch
+def __post_init__(self:BDMMTrainConfig):
+    self.directions = tuple(self.directions)
+    ConfigBase.__post_init__(self)          # field types
+    self.validate()
+
 def _need(ok:bool, field:str, allowed:str, value):
     if not ok: raise ValueError(f"BDMMTrainConfig.{field} must be {allowed}, got {value!r}")
 
@@ -255,6 +256,8 @@ def batch(self:BDMMTrainer, step:int)->tuple:
 @patch
 def stage(self:BDMMTrainer, step:int)->str: return 'bdmm'
 
+
+# %% ../nbs/52_dmm_training.ipynb #f7938074
 @patch
 def train_step(self:BDMMTrainer)->dict:
     "One step: every chunk of the step's clips, in order, the state carried; the mean of each term over the chunks."
