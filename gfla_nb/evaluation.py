@@ -95,26 +95,26 @@ def result_rows(G:nn.Module, # a generator
                 device='cpu',
                 flows:bool=True # add the flow columns for a generator with a flow estimator
                )->tuple:
-    "Rows (source, target pose, ground truth, output[, warped source, learned flow, true flow, mask, visible]) and their titles."
+    "Rows (source, target pose, ground truth, output[, warped source, copy mask, learned flow, true flow, mask, visible]) and their titles."
     was = G.training; G.eval(); rows = []
     for j in indices:
         it = ds[j]
         out = G(*(it[k][None].to(device) for k in ('src_img', 'src_pose', 'tgt_pose')))
-        row = [it['src_img'], draw_skeleton(None, it['tgt_kp'].numpy(), size=tuple(it['tgt_img'].shape[-2:])), it['tgt_img'], out['img'][0].float().clamp(-1, 1).cpu()]
+        row = {'source': it['src_img'], 'target pose': draw_skeleton(None, it['tgt_kp'].numpy(), size=tuple(it['tgt_img'].shape[-2:])),
+               'ground truth': it['tgt_img'], 'output': out['img'][0].float().clamp(-1, 1).cpu()}
         if flows and out['flows']:
             f = out['flows'][-1][0].float().cpu(); m = out['masks'][-1][0].float().cpu()
-            row.append(warp_source(it['src_img'], f))
+            row['source warped by the learned flow'] = warp_source(it['src_img'], f)
+            if 'copy_mask' in out: row['copy mask (white: copied)'] = out['copy_mask'][0].float().cpu().expand(3, -1, -1) * 2 - 1
             if isinstance(ds, SyntheticPairs):
                 gt, vis = ds.gt_flow(it['src_name'], it['tgt_name'], size=tuple(f.shape[-2:]))
                 mx = max(gt.norm(dim=0).max().item(), 1e-3)
-                row += [flow_to_color(f, max_mag=mx), flow_to_color(gt, max_mag=mx), m.expand(3, -1, -1) * 2 - 1, vis.expand(3, -1, -1) * 2 - 1]
-            else: row += [flow_to_color(f), m.expand(3, -1, -1) * 2 - 1]
+                row.update({'learned flow': flow_to_color(f, max_mag=mx), 'true flow': flow_to_color(gt, max_mag=mx)})
+                row.update({'occlusion mask': m.expand(3, -1, -1) * 2 - 1, 'truly visible': vis.expand(3, -1, -1) * 2 - 1})
+            else: row.update({'learned flow': flow_to_color(f), 'occlusion mask': m.expand(3, -1, -1) * 2 - 1})
         rows.append(row)
     G.train(was)
-    titles = ['source', 'target pose', 'ground truth', 'output']
-    if flows and rows and len(rows[0]) > 4:
-        titles += ['source warped by the learned flow', 'learned flow'] + (['true flow', 'occlusion mask', 'truly visible'] if len(rows[0]) == 9 else ['occlusion mask'])
-    return rows, titles
+    return [list(r.values()) for r in rows], (list(rows[0]) if rows else ['source', 'target pose', 'ground truth', 'output'])
 
 # %% ../nbs/19_evaluation.ipynb #3372decc
 def neighbour_diffs(x:torch.Tensor, # (B, C, H, W) images

@@ -18,12 +18,13 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from .core import ConfigBase
 from .attention import LocalAttention, GlobalAttention, occlusion_blend
-from .flow import warp
+from .flow import warp, resize_flow
+from .prewarp import pose_prior_flows
 
 # %% auto #0
-__all__ = ['UPSAMPLE', 'VARIANTS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output', 'ResBlockEncoder',
-           'GFLAConfig', 'toy_batch', 'FlowEstimator', 'SourceEncoder', 'TargetRenderer', 'Generator', 'Discriminator',
-           'init_weights', 'count_params', 'param_counts']
+__all__ = ['UPSAMPLE', 'VARIANTS', 'FLOW_PRIORS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output',
+           'ResBlockEncoder', 'GFLAConfig', 'toy_batch', 'FlowEstimator', 'SourceEncoder', 'TargetRenderer',
+           'Generator', 'Discriminator', 'init_weights', 'count_params', 'param_counts']
 
 # %% ../nbs/15_networks.ipynb #8ba65df7
 def _norm(nc:int)->nn.Module:
@@ -151,6 +152,7 @@ class ResBlockEncoder(nn.Module):
 
 # %% ../nbs/15_networks.ipynb #dcc7d4d2
 VARIANTS = ('full', 'baseline', 'global_attn', 'local_attn', 'bi_sample')
+FLOW_PRIORS = ('none', 'parts')
 
 @dataclasses.dataclass
 class GFLAConfig(ConfigBase):
@@ -171,6 +173,8 @@ class GFLAConfig(ConfigBase):
     attn_hidden: int = 128 # hidden width of the kernel prediction net M (Eq. 8)
     attn_average: bool = True # local attention divides its weighted sum by k*k as published (True) or returns the sum itself (False); see 14_attention
     renderer_upsample: str = 'transpose' # how the renderer's decoder doubles the resolution: 'transpose' (published) or 'nearest' (see ResBlockDecoder)
+    flow_prior: str = 'none' # F predicts the whole flow ('none', published) or a correction of the part-wise affine flow of the joints ('parts')
+    image_skip: bool = False # the output blends the source warped by the finest flow with G's image through a predicted mask (False: published)
     dis_ndf: int = 32 # D: channels of its first block
     dis_max_nc: int = 128 # D: channel cap
     dis_layers: int = 4 # D: down-sampling blocks (4 -> a 16x16 patch map at 256x256)
@@ -188,6 +192,9 @@ def _validate(self:GFLAConfig):
     "Raise a `ValueError` naming the field if the sizes, the attention levels or the variant do not fit together."
     if self.variant not in VARIANTS: raise ValueError(f"variant must be one of {VARIANTS}, got {self.variant!r}")
     if self.renderer_upsample not in UPSAMPLE: raise ValueError(f"renderer_upsample must be one of {UPSAMPLE}, got {self.renderer_upsample!r}")
+    if self.flow_prior not in FLOW_PRIORS: raise ValueError(f"flow_prior must be one of {FLOW_PRIORS}, got {self.flow_prior!r}")
+    for name, on in (('flow_prior', self.flow_prior != 'none'), ('image_skip', self.image_skip)):
+        if on and self.variant not in ('full', 'local_attn', 'bi_sample'): raise ValueError(f"{name} needs a variant with a flow estimator, not {self.variant!r}")
     if len(self.image_size) != 2: raise ValueError(f"image_size must be (H, W), got {self.image_size}")
     for name in ('flow_layers', 'layers', 'dis_layers', 'num_blocks', 'flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden'):
         if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
@@ -286,11 +293,13 @@ class FlowEstimator(nn.Module):
                  ngf:int=32, # channels of the first encoder block
                  max_nc:int=256, # channel cap
                  n_layers:int=5, # encoder blocks
-                 levels:tuple=(3, 2) # attention levels that get a flow and a mask head
+                 levels:tuple=(3, 2), # attention levels that get a flow and a mask head
+                 prior:str='none' # 'parts': add the heads' output to the part-wise affine flow of the joints (`pose_prior_flows`)
                 ):
         super().__init__()
         if not levels or min(levels) < 1 or max(levels) > n_layers - 1: raise ValueError(f"levels {levels} must lie in 1..{n_layers - 1}")
-        self.n_layers, self.levels = n_layers, tuple(sorted(levels, reverse=True))
+        if prior not in FLOW_PRIORS: raise ValueError(f"prior must be one of {FLOW_PRIORS}, got {prior!r}")
+        self.n_layers, self.levels, self.prior = n_layers, tuple(sorted(levels, reverse=True)), prior
         chs = _channels(ngf, max_nc, n_layers)
         self.encoder = nn.ModuleList(EncoderBlock(i, o) for i, o in zip([image_nc + 2*structure_nc] + chs[:-1], chs))
         self.decoder, self.jumps = nn.ModuleList(), nn.ModuleList()
@@ -323,6 +332,8 @@ def forward(self:FlowEstimator,
         if str(skip + 1) in self.flow_heads:
             flows.append(self.flow_heads[str(skip + 1)](x))                 # (B, 2, h, w), raw pixel offsets
             masks.append(torch.sigmoid(self.mask_heads[str(skip + 1)](x)))  # (B, 1, h, w) in (0, 1)
+    if self.prior == 'parts':                          # F learns a correction of the joints' part-wise affine flow
+        flows = [f + p for f, p in zip(flows, pose_prior_flows(src_pose, tgt_pose, [f.shape[-2:] for f in flows]))]
     return flows, masks
 
 # %% ../nbs/15_networks.ipynb #17dd4cde
@@ -395,14 +406,13 @@ def _attend(self:TargetRenderer, level:int, x:torch.Tensor, f_s:torch.Tensor, fl
 
 # %% ../nbs/15_networks.ipynb #045f8292
 @patch
-def forward(self:TargetRenderer,
-            pose:torch.Tensor, # (B, in_nc, H, W): target heat maps p_t (baseline: concat[x_s, p_s, p_t])
-            source_features:list|None=None, # SourceEncoder output, deepest first
-            flows:list|None=None, # one flow per level, coarse -> fine
-            masks:list|None=None, # one mask per level, coarse -> fine
-            return_attn:bool=False # also return the attention coefficients per level
-           ):
-    "The image (B, 3, H, W) in [-1, 1]; with `return_attn` also the per-level weights (local (B,k*k,h,w), global (B,hw,hw))."
+def decode(self:TargetRenderer,
+           pose:torch.Tensor, # (B, in_nc, H, W): target heat maps p_t (baseline: concat[x_s, p_s, p_t])
+           source_features:list|None=None, # SourceEncoder output, deepest first
+           flows:list|None=None, # one flow per level, coarse -> fine
+           masks:list|None=None # one mask per level, coarse -> fine
+          )->tuple:
+    "The last decoder feature (B, ngf, H, W), before the image head, and the attention coefficients per level."
     x = pose
     for blk in self.pose_encoder: x = blk(x)       # (B, chs[-1], H/2**L, W/2**L)
     attn_out, k = [], 0
@@ -412,6 +422,14 @@ def forward(self:TargetRenderer,
             x, a = self._attend(level, x, source_features[i], flows, masks, k)
             attn_out.append(a); k += 1
         x = dec(x)                                  # up one level
+    return x, attn_out
+
+@patch
+def forward(self:TargetRenderer, pose:torch.Tensor, source_features:list|None=None, flows:list|None=None, masks:list|None=None,
+            return_attn:bool=False # also return the attention coefficients per level
+           ):
+    "The image (B, 3, H, W) in [-1, 1]; with `return_attn` also the per-level weights (local (B,k*k,h,w), global (B,hw,hw))."
+    x, attn_out = self.decode(pose, source_features, flows, masks)
     img = self.out(x)
     return (img, attn_out) if return_attn else img
 
@@ -423,12 +441,13 @@ class Generator(nn.Module):
         super().__init__()
         self.cfg = cfg
         self.source = SourceEncoder(cfg.image_nc, cfg.ngf, cfg.max_nc, cfg.layers) if cfg.variant != 'baseline' else None
-        self.flow_net = (FlowEstimator(cfg.image_nc, cfg.structure_nc, cfg.flow_ngf, cfg.flow_max_nc, cfg.flow_layers, cfg.levels)
+        self.flow_net = (FlowEstimator(cfg.image_nc, cfg.structure_nc, cfg.flow_ngf, cfg.flow_max_nc, cfg.flow_layers, cfg.levels, cfg.flow_prior)
                          if cfg.uses_flow else None)
         in_nc = cfg.image_nc + 2*cfg.structure_nc if cfg.variant == 'baseline' else cfg.structure_nc
         self.target = TargetRenderer(in_nc, cfg.image_nc, cfg.ngf, cfg.max_nc, cfg.layers, cfg.num_blocks,
                                      {l: cfg.attn_kernel[l] for l in cfg.levels}, cfg.attention, cfg.attn_hidden,
                                      cfg.attn_average, cfg.renderer_upsample)
+        self.skip_head = nn.Conv2d(cfg.ngf, 1, 3, padding=1) if cfg.image_skip else None   # image skip: the copy mask
 
     def _check(self, src_img, src_pose, tgt_pose):
         c = self.cfg
@@ -444,17 +463,23 @@ class Generator(nn.Module):
                 tgt_pose:torch.Tensor, # (B, 18, H, W) p_t
                 return_attn:bool=False # add the attention coefficients under 'attn'
                )->dict:
-        "dict(img=(B,3,H,W), flows=[(B,2,h,w)...], masks=[(B,1,h,w)...]) with lists coarse -> fine."
+        "dict(img=(B,3,H,W), flows=[(B,2,h,w)...], masks=[(B,1,h,w)...]) with lists coarse -> fine (image skip: also warped, copy_mask)."
         self._check(src_img, src_pose, tgt_pose)
         flows, masks = self.flow_net(src_img, src_pose, tgt_pose) if self.flow_net is not None else ([], [])
         if self.cfg.variant == 'baseline':
-            res = self.target(torch.cat([src_img, src_pose, tgt_pose], 1), return_attn=return_attn)
+            x, attn = self.target.decode(torch.cat([src_img, src_pose, tgt_pose], 1))
         else:
-            res = self.target(tgt_pose, self.source(src_img), flows, masks, return_attn=return_attn)
-        img, attn = res if return_attn else (res, None)
-        out = dict(img=img, flows=flows, masks=masks)
+            x, attn = self.target.decode(tgt_pose, self.source(src_img), flows, masks)
+        out = dict(img=self.target.out(x), flows=flows, masks=masks)
+        if self.skip_head is not None: out.update(self._image_skip(out['img'], x, src_img, flows[-1]))
         if return_attn: out['attn'] = attn
         return out
+
+    def _image_skip(self, img, x, src_img, flow):
+        "The image skip: {img, warped, copy_mask} with img = c * warped + (1 - c) * img."
+        warped = warp(src_img, resize_flow(flow, src_img.shape[-2:]))            # the source read along the finest flow
+        c = torch.sigmoid(self.skip_head(x))                                       # (B, 1, H, W) copy mask
+        return dict(img=c * warped + (1 - c) * img, warped=warped, copy_mask=c)
 
 # %% ../nbs/15_networks.ipynb #89734f26
 class Discriminator(nn.Module):

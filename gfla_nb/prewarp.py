@@ -13,17 +13,17 @@ import torch.nn.functional as F
 from PIL import Image
 
 from .annotations import read_openpose_json, _need_file
-from .pose import coco18_to_h36m17, h36m17_to_coco18, missing_mask, keypoints_to_heatmaps, _segment_coords
+from .pose import coco18_to_h36m17, h36m17_to_coco18, missing_mask, keypoints_to_heatmaps, heatmaps_to_keypoints, _segment_coords
 from .flow import warp, affine_flow, resize_flow
 from .synthetic import gt_flow, read_part_map
 from .data import VideoClips
 
 # %% auto #0
 __all__ = ['PREWARP_METHODS', 'TORSO_JOINTS', 'SEGMENT_JOINTS', 'PREWARP_PARTS', 'PREWARP_RADIUS', 'PREWARP_TORSO_BIAS',
-           'PREWARP_VARIANTS', 'segment_affine', 'lstsq_affine', 'part_affines', 'part_distances', 'part_weights',
-           'affine_prewarp_flow', 'true_prewarp_flow', 'clip_person_mask', 'shipped_flow_generator',
-           'gfla_prewarp_flow', 'clip_reference_keypoints', 'prewarp_flow', 'prewarp_clip', 'compare_prewarps',
-           'format_prewarp_table']
+           'PRIOR_SOFT', 'PREWARP_VARIANTS', 'segment_affine', 'lstsq_affine', 'part_affines', 'part_distances',
+           'part_weights', 'affine_prewarp_flow', 'pose_prior_flows', 'true_prewarp_flow', 'clip_person_mask',
+           'shipped_flow_generator', 'gfla_prewarp_flow', 'clip_reference_keypoints', 'prewarp_flow', 'prewarp_clip',
+           'compare_prewarps', 'format_prewarp_table']
 
 # %% ../nbs/51_prewarp.ipynb #caf6aafd
 PREWARP_METHODS = ('true', 'affine', 'flow', 'none')
@@ -175,6 +175,29 @@ def affine_prewarp_flow(kp_tgt, # (..., 17, 2) target keypoints (y, x), H36M-17,
         fl = affine_flow(th.reshape(-1, 2, 3), size).reshape(n, P, 2, H, W)
         out.append((w[:, :, None] * fl).sum(1).float())
     return torch.cat(out).reshape(*lead, 2, H, W)
+
+# %% ../nbs/51_prewarp.ipynb #a8477b8d
+PRIOR_SOFT = 0.   # softmax temperature of the part blend in `pose_prior_flows` (0: one part per pixel; 0.1 measured no better in 21_train)
+
+def pose_prior_flows(src_pose:torch.Tensor, # (B, 18, H, W) source heat maps p_s
+                     tgt_pose:torch.Tensor, # (B, 18, H, W) target heat maps p_t
+                     sizes:list, # [(h, w), ...]: one flow per size, e.g. the flow estimator's levels
+                     threshold:float=0.5, # a channel whose peak is below this is a missing joint
+                     soft:float=PRIOR_SOFT # part blend temperature, see `part_weights`
+                    )->list:
+    "Part-wise affine backward flows target -> source from the joints the heat maps show: one (B, 2, h, w) per size, pixels of that grid."
+    for name, t in (('src_pose', src_pose), ('tgt_pose', tgt_pose)):
+        if not isinstance(t, torch.Tensor) or t.ndim != 4 or t.shape[1] != 18:
+            raise ValueError(f"pose_prior_flows: {name} must be a (B, 18, H, W) tensor of COCO-18 heat maps, got {tuple(getattr(t, 'shape', ()))}")
+    H, W = src_pose.shape[-2:]
+    with torch.no_grad():
+        ks, kt = (coco18_to_h36m17(heatmaps_to_keypoints(p.detach().float().cpu(), threshold).float()) for p in (src_pose, tgt_pose))
+        out = []
+        for h, w in sizes:
+            s = torch.tensor([h / H, w / W])
+            grid = lambda k: torch.where(k < 0, k, (k + 0.5) * s - 0.5)     # joints in pixels of the (h, w) grid
+            out.append(affine_prewarp_flow(grid(kt), grid(ks), (int(h), int(w)), soft=soft).to(src_pose.device))
+    return out
 
 # %% ../nbs/51_prewarp.ipynb #dabdffec
 def _clip_info(item:dict)->tuple:

@@ -130,6 +130,9 @@ def load_official_weights(model:Generator|Discriminator, # our network, built fr
     if net == 'G' and model.cfg.renderer_upsample != 'transpose':
         raise ValueError("the released weights were trained with the published transposed-convolution decoder: "
                          f"build the generator with renderer_upsample='transpose', not {model.cfg.renderer_upsample!r}")
+    if net == 'G' and (model.cfg.flow_prior != 'none' or model.cfg.image_skip):
+        raise ValueError("the released weights were trained without our teaching options: build the generator with "
+                         f"flow_prior='none' and image_skip=False, not {model.cfg.flow_prior!r} and {model.cfg.image_skip}")
     kmap, ours = official_key_map(model.cfg, net), model.state_dict()
     new, missing, mismatched = _rename_official(sd, kmap, ours)
     unexpected = sorted(set(sd) - set(kmap))

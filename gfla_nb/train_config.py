@@ -11,7 +11,7 @@ from fastcore.basics import patch
 
 from .core import ConfigBase
 from .data import SyntheticPairs, DeepFashionPairs, MarketPairs
-from .networks import VARIANTS, GFLAConfig
+from .networks import VARIANTS, FLOW_PRIORS, GFLAConfig
 from .losses import LossWeights, AdversarialLoss
 
 # %% auto #0
@@ -29,6 +29,8 @@ class TrainConfig(ConfigBase):
     flow_width: float|None = None   # channel multiplier of the flow estimator alone (None: same as width); 1.0 = the published flow estimator (flow_ngf 32, flow_max_nc 256)
     attn_average: bool = True       # local attention divides by k*k as published (True) or is the plain weighted sum of Eq. 9 (False)
     renderer_upsample: str = 'transpose' # the renderer decoder's up-sampling: 'transpose' (published) or 'nearest' (no checker pattern)
+    flow_prior: str = 'none'        # 'none' (published: F predicts the whole flow) or 'parts' (F corrects the joints' part-wise affine flow); variants with F only
+    image_skip: bool = False        # blend the source warped by the finest flow into the output through a predicted copy mask (published: False); variants with F only
     variant: str = 'full'           # Table II: 'full', 'baseline', 'global_attn', 'local_attn', 'bi_sample'
     flow_steps: int = 200           # stage 1: flow pre-training iterations (skipped when the variant has no flow losses)
     steps: int = 200                # stage 2: end-to-end iterations
@@ -67,6 +69,7 @@ def model_config(self:TrainConfig)->GFLAConfig:
     fw = {} if self.flow_width is None else dict(flow_ngf=s(32 * self.flow_width), flow_max_nc=s(256 * self.flow_width))
     published = self.width == 1 and self.flow_width in (None, 1)   # the published widths throughout
     own = dict(attn_average=self.attn_average, renderer_upsample=self.renderer_upsample)   # our options on any network
+    if self.variant in ('full', 'local_attn', 'bi_sample'): own.update(flow_prior=self.flow_prior, image_skip=self.image_skip)   # and on F's
     if self.dataset == 'market':
         if published: return GFLAConfig.market(self.variant).replace(**own)
         return GFLAConfig.teaching((128, 64), self.width, self.variant, attn_kernel={2: 3}, dis_layers=3, **own, **fw)
@@ -98,6 +101,7 @@ def validate(self:TrainConfig)->TrainConfig:
     for f, allowed in (('dataset', TRAIN_DATASETS), ('variant', VARIANTS), ('lr_policy', LR_POLICIES), ('gan_mode', AdversarialLoss.modes)):
         _require(getattr(self, f) in allowed, f, f"one of {allowed}", getattr(self, f))
     _require(self.background in ('image', 'plain'), 'background', "'image' or 'plain'", self.background)
+    _require(self.flow_prior in FLOW_PRIORS, 'flow_prior', f"one of {FLOW_PRIORS}", self.flow_prior)
     _require(self.flow_stride in (2, 4, 8, 16), 'flow_stride', "2, 4, 8 or 16", self.flow_stride)
     _require(bool(self.features.strip()), 'features', f"one of {FEATURE_NETS} or the path of a feature-network file", self.features)
     for f in ('flow_steps', 'steps', 'sample_every', 'ckpt_every'): _require(getattr(self, f) >= 0, f, ">= 0", getattr(self, f))
@@ -141,7 +145,7 @@ def teaching(cls:TrainConfig, **kwargs)->TrainConfig:
     lw = {'lambda_s': 0.0, 'lambda_a': 0.0, **kwargs.pop('loss_weights', {})}    # given weights go on top of the preset's
     return cls.from_dict({**dict(image_size=64, width=0.25, flow_width=0.5, flow_steps=600, steps=1500, lr_g=4e-4, lr_d=4e-5,
                                  lr_policy='cosine', init_gain=0.02, source_init_gain=1.0, attn_average=False,
-                                 renderer_upsample='nearest', flow_stride=4, background='plain', loss_weights=lw,
+                                 renderer_upsample='nearest', flow_prior='parts', image_skip=True, flow_stride=4, background='plain', loss_weights=lw,
                                  sample_every=200, ckpt_every=200), **kwargs})
 
 @patch(cls_method=True)

@@ -152,6 +152,8 @@ def build(self:Trainer, features:nn.Module|None):
     if cfg.source_init_gain is not None:       # the networks that read the source get their own gain
         for m in (self.G.flow_net, self.G.source):
             if m is not None: init_weights(m, cfg.source_init_gain)
+    if self.mcfg.flow_prior != 'none':         # F starts exactly at the prior flow: its flow heads start at zero
+        for h in self.G.flow_net.flow_heads.values(): nn.init.zeros_(h.weight); nn.init.zeros_(h.bias)
     self.D = init_weights(Discriminator(self.mcfg), cfg.init_gain).to(self.device)
     cuda = self.device.type == 'cuda'
     if cuda and cfg.channels_last: self.G.to(memory_format=torch.channels_last); self.D.to(memory_format=torch.channels_last)
