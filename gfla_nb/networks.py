@@ -449,14 +449,6 @@ class Generator(nn.Module):
                                      cfg.attn_average, cfg.renderer_upsample)
         self.skip_head = nn.Conv2d(cfg.ngf, 1, 3, padding=1) if cfg.image_skip else None   # image skip: the copy mask
 
-    def _check(self, src_img, src_pose, tgt_pose):
-        c = self.cfg
-        for name, t, nc in (('src_img', src_img, c.image_nc), ('src_pose', src_pose, c.structure_nc), ('tgt_pose', tgt_pose, c.structure_nc)):
-            if not isinstance(t, torch.Tensor) or t.ndim != 4: raise ValueError(f"{name} must be a (B, C, H, W) tensor, got {getattr(t, 'shape', type(t))}")
-            if t.shape[1] != nc: raise ValueError(f"{name} has {t.shape[1]} channels, expected {nc}")
-            if tuple(t.shape[2:]) != c.image_size: raise ValueError(f"{name} is {tuple(t.shape[2:])}, but the config's image_size is {c.image_size}")
-            if t.shape[0] != src_img.shape[0]: raise ValueError(f"{name} has batch {t.shape[0]}, src_img has {src_img.shape[0]}")
-
     def forward(self,
                 src_img:torch.Tensor, # (B, 3, H, W) x_s in [-1, 1]
                 src_pose:torch.Tensor, # (B, 18, H, W) p_s
@@ -475,11 +467,23 @@ class Generator(nn.Module):
         if return_attn: out['attn'] = attn
         return out
 
-    def _image_skip(self, img, x, src_img, flow):
-        "The image skip: {img, warped, copy_mask} with img = c * warped + (1 - c) * img."
-        warped = warp(src_img, resize_flow(flow, src_img.shape[-2:]))            # the source read along the finest flow
-        c = torch.sigmoid(self.skip_head(x))                                       # (B, 1, H, W) copy mask
-        return dict(img=c * warped + (1 - c) * img, warped=warped, copy_mask=c)
+# %% ../nbs/15_networks.ipynb #a3d14c81
+@patch
+def _check(self:Generator, src_img, src_pose, tgt_pose):
+    c = self.cfg
+    for name, t, nc in (('src_img', src_img, c.image_nc), ('src_pose', src_pose, c.structure_nc), ('tgt_pose', tgt_pose, c.structure_nc)):
+        if not isinstance(t, torch.Tensor) or t.ndim != 4: raise ValueError(f"{name} must be a (B, C, H, W) tensor, got {getattr(t, 'shape', type(t))}")
+        if t.shape[1] != nc: raise ValueError(f"{name} has {t.shape[1]} channels, expected {nc}")
+        if tuple(t.shape[2:]) != c.image_size: raise ValueError(f"{name} is {tuple(t.shape[2:])}, but the config's image_size is {c.image_size}")
+        if t.shape[0] != src_img.shape[0]: raise ValueError(f"{name} has batch {t.shape[0]}, src_img has {src_img.shape[0]}")
+
+# %% ../nbs/15_networks.ipynb #c6240d8a
+@patch
+def _image_skip(self:Generator, img, x, src_img, flow):
+    "The image skip: {img, warped, copy_mask} with img = c * warped + (1 - c) * img."
+    warped = warp(src_img, resize_flow(flow, src_img.shape[-2:]))            # the source read along the finest flow
+    c = torch.sigmoid(self.skip_head(x))                                       # (B, 1, H, W) copy mask
+    return dict(img=c * warped + (1 - c) * img, warped=warped, copy_mask=c)
 
 # %% ../nbs/15_networks.ipynb #89734f26
 class Discriminator(nn.Module):

@@ -56,9 +56,7 @@ class TrainConfig(ConfigBase):
     background: str = 'image'       # synthetic data only: 'image' (as rendered) or 'plain' (studio grey, like DeepFashion)
     loss_weights: dict = dataclasses.field(default_factory=dict) # overrides of `LossWeights` fields, e.g. {'lambda_s': 50}
 
-    def __post_init__(self):
-        super().__post_init__()   # field types
-        self.validate()           # ranges and allowed values: below
+    def __post_init__(self): super().__post_init__(); self.validate()   # field types, then ranges and allowed values (below)
 
 
 # %% ../nbs/20_train_config.ipynb #a18dcd03
