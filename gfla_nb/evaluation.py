@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 from fastcore.basics import patch
 
 from .pose import draw_skeleton
@@ -21,7 +22,7 @@ from .metrics import RunningMean, check_pair, ssim_gfla, ssim_pg2, mae_relative,
 from .fid import RunningGaussian, InceptionFeatures, fid_from_stats
 
 # %% auto #0
-__all__ = ['flow_epe', 'default_image_metrics', 'evaluate_model', 'warp_source', 'result_rows', 'neighbour_diffs',
+__all__ = ['flow_epe', 'default_image_metrics', 'evaluate_model', 'warp_source', 'result_rows', 'neighbour_diffs', 'inner_mask',
            'person_metrics', 'summarize_person', 'paired_bootstrap', 'ratio_bootstrap', 'cpu_name', 'matmul_gflops',
            'machine_info', 'format_machine', 'ImageMetrics', 'format_report']
 
@@ -125,8 +126,16 @@ def neighbour_diffs(x:torch.Tensor, # (B, C, H, W) images
     s = ((x[..., :, 1:] - x[..., :, :-1]).abs() * mh).sum((1, 2, 3)) + ((x[..., 1:, :] - x[..., :-1, :]).abs() * mv).sum((1, 2, 3))
     return s, (mh.sum((1, 2, 3)) + mv.sum((1, 2, 3))) * x.shape[1]
 
+# %% ../nbs/19_evaluation.ipynb #37946a4f
+def inner_mask(m:torch.Tensor # (B, 1, H, W) mask
+              )->torch.Tensor:
+    "`m` without its outer ring: a pixel stays if its whole 3x3 neighbourhood is in `m` (beyond the image border counts as in)."
+    m = m.double() if m.dtype == torch.float64 else m.float()
+    return 1 - F.max_pool2d(1 - m, 3, 1, 1)
+
 # %% ../nbs/19_evaluation.ipynb #66185896
-_PERSON_N = {'l1_person': 'l1_person_n', 'l1_background': 'l1_background_n', 'sharpness': 'sharpness_n', 'sharpness_gt': 'sharpness_n'}
+_PERSON_N = {'l1_person': 'l1_person_n', 'l1_background': 'l1_background_n', 'sharpness': 'sharpness_n', 'sharpness_gt': 'sharpness_n',
+             'sharpness_inner': 'sharpness_inner_n', 'sharpness_inner_gt': 'sharpness_inner_n'}   # inner: `inner_mask`
 
 @torch.no_grad()
 def person_metrics(G:nn.Module, # a generator
@@ -135,9 +144,10 @@ def person_metrics(G:nn.Module, # a generator
                    batch_size:int=8,
                    device:str|torch.device='cpu'
                   )->dict:
-    "Per pair: L1 on the target person and on the background, and the neighbour difference on the person (output and truth)."
+    "Per pair: L1 on the target person and on the background, the neighbour difference on the person and inside its outer ring (output and truth)."
     if not hasattr(ds, 'person_mask'): raise ValueError(f"{type(ds).__name__} has no person_mask: person metrics need the synthetic pairs")
     was = G.training; G.eval(); acc = {k: [] for k in ('l1_person_sum', 'l1_person_n', 'l1_background_sum', 'l1_background_n', 'sharpness_sum', 'sharpness_gt_sum', 'sharpness_n')}
+    acc |= {k: [] for k in ('sharpness_inner_sum', 'sharpness_inner_gt_sum', 'sharpness_inner_n')}
     for i in range(0, len(indices), batch_size):
         items = [ds[j] for j in indices[i:i+batch_size]]; b = collate(items)
         fake = G(*(b[k].to(device) for k in ('src_img', 'src_pose', 'tgt_pose')))['img'].float().clamp(-1, 1).cpu().double()
@@ -148,6 +158,8 @@ def person_metrics(G:nn.Module, # a generator
         acc['l1_background_sum'].append((err * (1 - m)).sum((1, 2, 3))); acc['l1_background_n'].append((1 - m).sum((1, 2, 3)) * gt.shape[1])
         s, n = neighbour_diffs((fake + 1) / 2, m); acc['sharpness_sum'].append(s); acc['sharpness_n'].append(n)
         acc['sharpness_gt_sum'].append(neighbour_diffs((gt + 1) / 2, m)[0])
+        s, n = neighbour_diffs((fake + 1) / 2, inner_mask(m)); acc['sharpness_inner_sum'].append(s); acc['sharpness_inner_n'].append(n)
+        acc['sharpness_inner_gt_sum'].append(neighbour_diffs((gt + 1) / 2, inner_mask(m))[0])
     G.train(was)
     res = {k: torch.cat(v) for k, v in acc.items()}
     return {k: res[f'{k}_sum'] / res[n] for k, n in _PERSON_N.items()} | res

@@ -85,7 +85,7 @@ class FARConfig(ConfigBase):
 @patch
 def gfla_config(self:FARConfig)->GFLAConfig:
     "The `GFLAConfig` of the parts FAR shares with GFLA (flow estimator, G_ea, G_ep, psi, G_d, D)."
-    names = [f.name for f in dataclasses.fields(GFLAConfig) if f.name not in ('variant', 'flow_prior', 'image_skip')]   # GFLA's teaching options stay off
+    names = [f.name for f in dataclasses.fields(GFLAConfig) if f.name not in ('variant', 'flow_prior', 'image_skip', 'skip_flow')]   # GFLA's teaching options stay off
     return GFLAConfig(**{n: getattr(self, n) for n in names}, variant='full')
 
 @patch

@@ -22,7 +22,7 @@ from .flow import warp, resize_flow
 from .prewarp import pose_prior_flows
 
 # %% auto #0
-__all__ = ['UPSAMPLE', 'VARIANTS', 'FLOW_PRIORS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output',
+__all__ = ['UPSAMPLE', 'VARIANTS', 'FLOW_PRIORS', 'SKIP_FLOWS', 'EncoderBlock', 'ResBlock', 'ResBlockDecoder', 'Jump', 'Output',
            'ResBlockEncoder', 'GFLAConfig', 'toy_batch', 'FlowEstimator', 'SourceEncoder', 'TargetRenderer',
            'Generator', 'Discriminator', 'init_weights', 'count_params', 'param_counts']
 
@@ -153,6 +153,7 @@ class ResBlockEncoder(nn.Module):
 # %% ../nbs/15_networks.ipynb #dcc7d4d2
 VARIANTS = ('full', 'baseline', 'global_attn', 'local_attn', 'bi_sample')
 FLOW_PRIORS = ('none', 'parts')
+SKIP_FLOWS = ('upsampled', 'prior')
 
 @dataclasses.dataclass
 class GFLAConfig(ConfigBase):
@@ -175,6 +176,7 @@ class GFLAConfig(ConfigBase):
     renderer_upsample: str = 'transpose' # how the renderer's decoder doubles the resolution: 'transpose' (published) or 'nearest' (see ResBlockDecoder)
     flow_prior: str = 'none' # F predicts the whole flow ('none', published) or a correction of the part-wise affine flow of the joints ('parts')
     image_skip: bool = False # the output blends the source warped by the finest flow with G's image through a predicted mask (False: published)
+    skip_flow: str = 'upsampled' # the image skip's flow: the finest flow up-sampled, or ('prior') the prior at the image's size plus F's up-sampled correction
     dis_ndf: int = 32 # D: channels of its first block
     dis_max_nc: int = 128 # D: channel cap
     dis_layers: int = 4 # D: down-sampling blocks (4 -> a 16x16 patch map at 256x256)
@@ -195,6 +197,9 @@ def _validate(self:GFLAConfig):
     if self.flow_prior not in FLOW_PRIORS: raise ValueError(f"flow_prior must be one of {FLOW_PRIORS}, got {self.flow_prior!r}")
     for name, on in (('flow_prior', self.flow_prior != 'none'), ('image_skip', self.image_skip)):
         if on and self.variant not in ('full', 'local_attn', 'bi_sample'): raise ValueError(f"{name} needs a variant with a flow estimator, not {self.variant!r}")
+    if self.skip_flow not in SKIP_FLOWS: raise ValueError(f"skip_flow must be one of {SKIP_FLOWS}, got {self.skip_flow!r}")
+    if self.skip_flow == 'prior' and not (self.image_skip and self.flow_prior == 'parts'):
+        raise ValueError(f"skip_flow='prior' needs image_skip=True and flow_prior='parts', got {self.image_skip} and {self.flow_prior!r}")
     if len(self.image_size) != 2: raise ValueError(f"image_size must be (H, W), got {self.image_size}")
     for name in ('flow_layers', 'layers', 'dis_layers', 'num_blocks', 'flow_ngf', 'ngf', 'dis_ndf', 'attn_hidden'):
         if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
@@ -463,7 +468,7 @@ class Generator(nn.Module):
         else:
             x, attn = self.target.decode(tgt_pose, self.source(src_img), flows, masks)
         out = dict(img=self.target.out(x), flows=flows, masks=masks)
-        if self.skip_head is not None: out.update(self._image_skip(out['img'], x, src_img, flows[-1]))
+        if self.skip_head is not None: out.update(self._image_skip(out['img'], x, src_img, flows[-1], src_pose, tgt_pose))
         if return_attn: out['attn'] = attn
         return out
 
@@ -479,9 +484,14 @@ def _check(self:Generator, src_img, src_pose, tgt_pose):
 
 # %% ../nbs/15_networks.ipynb #c6240d8a
 @patch
-def _image_skip(self:Generator, img, x, src_img, flow):
+def _image_skip(self:Generator, img, x, src_img, flow, src_pose, tgt_pose):
     "The image skip: {img, warped, copy_mask} with img = c * warped + (1 - c) * img."
-    warped = warp(src_img, resize_flow(flow, src_img.shape[-2:]))            # the source read along the finest flow
+    size = tuple(src_img.shape[-2:])
+    full = resize_flow(flow, size)                                             # the finest flow, up-sampled to the image
+    if self.cfg.skip_flow == 'prior':                                          # the prior drawn at the image's own size,
+        fine, coarse = pose_prior_flows(src_pose, tgt_pose, [size, tuple(flow.shape[-2:])])
+        full = fine.to(flow) + resize_flow(flow - coarse.to(flow), size)       # plus F's correction, up-sampled
+    warped = warp(src_img, full)                                               # the source read along it
     c = torch.sigmoid(self.skip_head(x))                                       # (B, 1, H, W) copy mask
     return dict(img=c * warped + (1 - c) * img, warped=warped, copy_mask=c)
 

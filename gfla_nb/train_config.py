@@ -11,7 +11,7 @@ from fastcore.basics import patch
 
 from .core import ConfigBase
 from .data import SyntheticPairs, DeepFashionPairs, MarketPairs
-from .networks import VARIANTS, FLOW_PRIORS, GFLAConfig
+from .networks import VARIANTS, FLOW_PRIORS, SKIP_FLOWS, GFLAConfig
 from .losses import LossWeights, AdversarialLoss
 
 # %% auto #0
@@ -31,6 +31,7 @@ class TrainConfig(ConfigBase):
     renderer_upsample: str = 'transpose' # the renderer decoder's up-sampling: 'transpose' (published) or 'nearest' (no checker pattern)
     flow_prior: str = 'none'        # 'none' (published: F predicts the whole flow) or 'parts' (F corrects the joints' part-wise affine flow); variants with F only
     image_skip: bool = False        # blend the source warped by the finest flow into the output through a predicted copy mask (published: False); variants with F only
+    skip_flow: str = 'upsampled'    # the image skip's flow: 'upsampled' (the finest flow) or 'prior' (the prior at the image's size + F's up-sampled correction); see 15_networks
     variant: str = 'full'           # Table II: 'full', 'baseline', 'global_attn', 'local_attn', 'bi_sample'
     flow_steps: int = 200           # stage 1: flow pre-training iterations (skipped when the variant has no flow losses)
     steps: int = 200                # stage 2: end-to-end iterations
@@ -67,7 +68,7 @@ def model_config(self:TrainConfig)->GFLAConfig:
     fw = {} if self.flow_width is None else dict(flow_ngf=s(32 * self.flow_width), flow_max_nc=s(256 * self.flow_width))
     published = self.width == 1 and self.flow_width in (None, 1)   # the published widths throughout
     own = dict(attn_average=self.attn_average, renderer_upsample=self.renderer_upsample)   # our options on any network
-    if self.variant in ('full', 'local_attn', 'bi_sample'): own.update(flow_prior=self.flow_prior, image_skip=self.image_skip)   # and on F's
+    if self.variant in ('full', 'local_attn', 'bi_sample'): own.update(flow_prior=self.flow_prior, image_skip=self.image_skip, skip_flow=self.skip_flow)   # and on F's
     if self.dataset == 'market':
         if published: return GFLAConfig.market(self.variant).replace(**own)
         return GFLAConfig.teaching((128, 64), self.width, self.variant, attn_kernel={2: 3}, dis_layers=3, **own, **fw)
@@ -100,6 +101,7 @@ def validate(self:TrainConfig)->TrainConfig:
         _require(getattr(self, f) in allowed, f, f"one of {allowed}", getattr(self, f))
     _require(self.background in ('image', 'plain'), 'background', "'image' or 'plain'", self.background)
     _require(self.flow_prior in FLOW_PRIORS, 'flow_prior', f"one of {FLOW_PRIORS}", self.flow_prior)
+    _require(self.skip_flow in SKIP_FLOWS, 'skip_flow', f"one of {SKIP_FLOWS}", self.skip_flow)
     _require(self.flow_stride in (2, 4, 8, 16), 'flow_stride', "2, 4, 8 or 16", self.flow_stride)
     _require(bool(self.features.strip()), 'features', f"one of {FEATURE_NETS} or the path of a feature-network file", self.features)
     for f in ('flow_steps', 'steps', 'sample_every', 'ckpt_every'): _require(getattr(self, f) >= 0, f, ">= 0", getattr(self, f))
@@ -141,9 +143,9 @@ def _validate_network(self:TrainConfig):
 def teaching(cls:TrainConfig, **kwargs)->TrainConfig:
     "The CPU teaching run on the synthetic people (the README's main job); `kwargs` override any field (loss weights: one by one)."
     lw = {'lambda_s': 0.0, 'lambda_a': 0.0, **kwargs.pop('loss_weights', {})}    # given weights go on top of the preset's
-    return cls.from_dict({**dict(image_size=64, width=0.25, flow_width=0.5, flow_steps=600, steps=1500, lr_g=4e-4, lr_d=4e-5,
+    return cls.from_dict({**dict(image_size=64, width=0.25, flow_width=0.5, flow_steps=0, steps=1700, lr_g=4e-4, lr_d=4e-5,
                                  lr_policy='cosine', init_gain=0.02, source_init_gain=1.0, attn_average=False,
-                                 renderer_upsample='nearest', flow_prior='parts', image_skip=True, flow_stride=4, background='plain', loss_weights=lw,
+                                 renderer_upsample='nearest', flow_prior='parts', image_skip=True, skip_flow='prior', flow_stride=4, background='plain', loss_weights=lw,
                                  sample_every=200, ckpt_every=200), **kwargs})
 
 @patch(cls_method=True)
