@@ -158,8 +158,9 @@ def person_metrics(G:nn.Module, # a generator
         acc['l1_background_sum'].append((err * (1 - m)).sum((1, 2, 3))); acc['l1_background_n'].append((1 - m).sum((1, 2, 3)) * gt.shape[1])
         s, n = neighbour_diffs((fake + 1) / 2, m); acc['sharpness_sum'].append(s); acc['sharpness_n'].append(n)
         acc['sharpness_gt_sum'].append(neighbour_diffs((gt + 1) / 2, m)[0])
-        s, n = neighbour_diffs((fake + 1) / 2, inner_mask(m)); acc['sharpness_inner_sum'].append(s); acc['sharpness_inner_n'].append(n)
-        acc['sharpness_inner_gt_sum'].append(neighbour_diffs((gt + 1) / 2, inner_mask(m))[0])
+        mi = inner_mask(m)                                                                     # no outer ring (nan if empty)
+        s, n = neighbour_diffs((fake + 1) / 2, mi); acc['sharpness_inner_sum'].append(s); acc['sharpness_inner_n'].append(n)
+        acc['sharpness_inner_gt_sum'].append(neighbour_diffs((gt + 1) / 2, mi)[0])
     G.train(was)
     res = {k: torch.cat(v) for k, v in acc.items()}
     return {k: res[f'{k}_sum'] / res[n] for k, n in _PERSON_N.items()} | res

@@ -102,6 +102,8 @@ def validate(self:TrainConfig)->TrainConfig:
     _require(self.background in ('image', 'plain'), 'background', "'image' or 'plain'", self.background)
     _require(self.flow_prior in FLOW_PRIORS, 'flow_prior', f"one of {FLOW_PRIORS}", self.flow_prior)
     _require(self.skip_flow in SKIP_FLOWS, 'skip_flow', f"one of {SKIP_FLOWS}", self.skip_flow)
+    _require(self.skip_flow == 'upsampled' or (self.image_skip and self.flow_prior == 'parts'), 'skip_flow',
+             f"'upsampled' unless image_skip=True and flow_prior='parts' (here {self.image_skip} and {self.flow_prior!r})", self.skip_flow)
     _require(self.flow_stride in (2, 4, 8, 16), 'flow_stride', "2, 4, 8 or 16", self.flow_stride)
     _require(bool(self.features.strip()), 'features', f"one of {FEATURE_NETS} or the path of a feature-network file", self.features)
     for f in ('flow_steps', 'steps', 'sample_every', 'ckpt_every'): _require(getattr(self, f) >= 0, f, ">= 0", getattr(self, f))
