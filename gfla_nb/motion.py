@@ -19,11 +19,12 @@ from .synthetic import sample_identity
 from .synthetic_files import sample_clip, corrupt_keypoints, corrupt_params
 
 # %% auto #0
-__all__ = ['H36M17_PARENTS', 'MOTION_FORMAT', 'motion_clips', 'fill_gaps', 'motion_pairs', 'to_sequence', 'from_sequence',
-           'mpjpe', 'accel_error', 'evaluate_motion', 'median_filter', 'one_euro_filter', 'tune_filter', 'LayerNorm1d',
-           'ADALN1d', 'MotionNet', 'window_indices', 'sample_windows', 'motion_loss', 'renoise', 'rotate_windows',
-           'train_motion', 'denoise', 'save_motion_net', 'load_motion_net', 'shipped_motion_path', 'shipped_motion_net',
-           'centre_line', 'denoise_track', 'track_stats', 'load_positions_2d']
+__all__ = ['H36M17_PARENTS', 'H36M17_MIRROR', 'MOTION_FORMAT', 'motion_clips', 'fill_gaps', 'motion_pairs', 'to_sequence',
+           'from_sequence', 'mpjpe', 'accel_error', 'evaluate_motion', 'median_filter', 'one_euro_filter',
+           'tune_filter', 'LayerNorm1d', 'ADALN1d', 'MotionNet', 'window_indices', 'sample_windows', 'motion_loss',
+           'renoise', 'rotate_windows', 'proportion_windows', 'train_motion', 'denoise', 'save_motion_net',
+           'load_motion_net', 'shipped_motion_path', 'shipped_motion_net', 'centre_line', 'denoise_track',
+           'track_stats', 'load_positions_2d']
 
 # %% ../nbs/40_motion.ipynb #e2f2d84c
 def motion_clips(n_clips:int, # number of clips
@@ -361,6 +362,32 @@ def rotate_windows(x:torch.Tensor, # `(B, 2K, T_in)` input windows (rows y, then
         return torch.cat([c * yy + s * xx + cy, -s * yy + c * xx + cx], 1)
     return rot(x), rot(y)
 
+# %% ../nbs/40_motion.ipynb #a1b2c3d5
+H36M17_MIRROR = (0, 4, 5, 6, 1, 2, 3, 7, 8, 9, 10, 14, 15, 16, 11, 12, 13)   # each joint's left/right counterpart
+
+def proportion_windows(x:torch.Tensor, # `(B, 2K, T_in)` input windows (rows y, then x), K = 17 (H36M-17)
+                       y:torch.Tensor, # `(B, 2K, T_out)` target windows
+                       spread:float, # bone factors e^u, u uniform in [-spread, spread], one per bone pair and window
+                       gen:torch.Generator, # the factors' generator
+                       width:float=0. # sideways stretch e^w, w uniform in [-width, width], one per window
+                      )->tuple:
+    "Input and target windows with new bone lengths (joints rebuilt from the pelvis out) and a sideways stretch."
+    if x.ndim != 3 or y.ndim != 3 or x.shape[:2] != y.shape[:2] or x.shape[1] != 34:
+        raise ValueError(f"proportion_windows: x and y must be (B, 34, T) windows of H36M-17 joints, got {tuple(x.shape)} and {tuple(y.shape)}")
+    if not (spread >= 0 and width >= 0): raise ValueError(f"proportion_windows: spread and width must be >= 0, got {spread} and {width}")
+    B, K = x.shape[0], 17
+    u = (torch.rand(B, K, generator=gen) * 2 - 1) * spread
+    f = torch.exp(u[:, [min(j, m) for j, m in enumerate(H36M17_MIRROR)]])[:, :, None, None]   # a left/right pair shares one
+    w = torch.exp((torch.rand(B, generator=gen) * 2 - 1) * width)[:, None, None]
+    cx = y[:, K:].mean((1, 2), keepdim=True)
+    def rebuild(t):
+        out = t.clone()
+        for j in range(1, K):
+            p = H36M17_PARENTS[j]
+            out[:, [j, K + j]] = out[:, [p, K + p]] + f[:, j] * (t[:, [j, K + j]] - t[:, [p, K + p]])
+        return torch.cat([out[:, :K], (out[:, K:] - cx) * w + cx], 1)
+    return rebuild(x), rebuild(y)
+
 # %% ../nbs/40_motion.ipynb #8e2ab2a7
 def train_motion(net:MotionNet, # the network (trained in place)
                  pairs:list[dict], # training pairs (from `motion_pairs`)
@@ -374,7 +401,9 @@ def train_motion(net:MotionNet, # the network (trained in place)
                  loss:str='mse', # position term of `motion_loss`: 'mse' (the published code) or 'mpjpe'
                  vel:float=0.0, # weight of `motion_loss`' velocity term (0: the published loss)
                  clips:list|None=None, # the clips `pairs` were made from, in order: each step gives one of them fresh noise
-                 rotate:float=0.0 # largest random rotation of a window (degrees, `rotate_windows`); 0: none (published)
+                 rotate:float=0.0, # largest random rotation of a window (degrees, `rotate_windows`); 0: none (published)
+                 proportions:float=0.0, # spread of the bone factors (`proportion_windows`); 0: none (published)
+                 width:float=0.0 # spread of the sideways stretch (`proportion_windows`); 0: none (published)
                 )->list[float]:
     "Train `net` on noisy -> clean windows with `motion_loss`; returns the loss of every step."
     if steps < 10: raise ValueError(f"train_motion: steps must be >= 10 for the one-cycle schedule, got {steps}")
@@ -382,6 +411,7 @@ def train_motion(net:MotionNet, # the network (trained in place)
         raise ValueError(f"train_motion: {len(clips)} clips for {len(pairs)} pairs; pass the clips the pairs were made from")
     torch.manual_seed(seed); rng, data = np.random.default_rng(seed), _pair_tensors(pairs)
     noise_rng, rot_gen = np.random.default_rng([seed, 1]), torch.Generator().manual_seed(seed + 7)   # own streams: the switches leave the others alone
+    body_gen = torch.Generator().manual_seed(seed + 11)
     opt = torch.optim.Adam(net.parameters(), lr=lr, betas=(0.9, 0.999))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=max(0.1, 2 / steps))
     net.train(); losses = []
@@ -391,6 +421,7 @@ def train_motion(net:MotionNet, # the network (trained in place)
             data[k] = _pair_tensors(motion_pairs([renoise(clips[k], noise_rng)]))[0]
         x, y, m = sample_windows(data, rng, batch, n_out, net.receptive_field, (1.0, 1.5) if augment else (1.0, 1.0), 0.1 if augment else 0.0)
         if rotate: x, y = rotate_windows(x, y, rotate, rot_gen)
+        if proportions or width: x, y = proportion_windows(x, y, proportions, body_gen, width)
         l = motion_loss(net(x), y, m, loss, vel)
         opt.zero_grad(); l.backward(); opt.step(); sched.step()
         losses.append(l.item())
