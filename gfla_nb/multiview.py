@@ -4,7 +4,7 @@
 
 # %% ../nbs/40b_multiview.ipynb #57b44e45
 from __future__ import annotations
-import itertools, json
+import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
