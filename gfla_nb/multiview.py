@@ -90,6 +90,14 @@ def read_qca(path:str|Path # a Qualisys `.qca.txt` calibration (XML)
     return out
 
 # %% ../nbs/40b_multiview.ipynb #78892943
+def _check_views(Ps:dict, tracks:dict, fn:str):
+    "Every track has a camera, and (T, K, 2) keypoints with (T, K) confidences; errors name the view."
+    if miss := [v for v in tracks if v not in Ps]: raise KeyError(f"{fn}: no camera for the views {miss} (cameras: {list(Ps)})")
+    for v, tr in tracks.items():
+        kp, conf = (np.asarray(a) for a in tr)
+        if kp.ndim != 3 or kp.shape[-1] != 2 or conf.shape != kp.shape[:2]:
+            raise ValueError(f"{fn}: view {v!r} must be ((T, K, 2) keypoints, (T, K) confidences), got {kp.shape} and {conf.shape}")
+
 def _views(tracks:dict, t:int, j:int, lags:dict, min_conf:float)->np.ndarray:
     "(n, 2) joint j of every track at its frame t + lag (nan: missing, unsure or outside the clip)."
     out = np.full((len(tracks), 2), np.nan)
@@ -105,6 +113,7 @@ def median_residual(Ps:dict, # {view: (3, 4)}
                     frames=None # frames of the first view to use (default: all)
                    )->float:
     "Median reprojection residual (px) of the joints seen by >= 3 views, triangulated from all of them."
+    _check_views(Ps, tracks, 'median_residual')
     T, K = next(iter(tracks.values()))[1].shape; res = []
     for t in (range(T) if frames is None else frames):
         for j in range(K):
@@ -131,7 +140,7 @@ def heldout_reference(Ps:dict, # {view: (3, 4)}
                       threshold:float=25. # px: see `robust_triangulate`
                      )->dict:
     "{view: ((T, K, 2) the joints triangulated from the *other* views, projected into this one, -1 where < 2 agree; (T, K) agreeing views)}."
-    out = {}
+    _check_views(Ps, tracks, 'heldout_reference'); out = {}
     for v, (kp, _) in tracks.items():
         others = {n: tr for n, tr in tracks.items() if n != v}
         ref, n_agree = np.full(kp.shape, -1.), np.zeros(kp.shape[:2], int)
