@@ -4,10 +4,11 @@
 
 # %% ../nbs/40_motion.ipynb #4f88b67b
 from __future__ import annotations
-import itertools, math, time
+import itertools, math, time, warnings
 from pathlib import Path
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -23,8 +24,8 @@ __all__ = ['H36M17_PARENTS', 'H36M17_MIRROR', 'MOTION_FORMAT', 'motion_clips', '
            'from_sequence', 'mpjpe', 'accel_error', 'evaluate_motion', 'median_filter', 'one_euro_filter',
            'tune_filter', 'LayerNorm1d', 'ADALN1d', 'MotionNet', 'window_indices', 'sample_windows', 'motion_loss',
            'renoise', 'rotate_windows', 'proportion_windows', 'train_motion', 'denoise', 'save_motion_net',
-           'load_motion_net', 'shipped_motion_path', 'shipped_motion_net', 'centre_line', 'denoise_track',
-           'track_stats', 'load_positions_2d']
+           'load_motion_net', 'shipped_motion_path', 'shipped_motion_net', 'centre_line', 'anchor_to_detections',
+           'denoise_track', 'track_stats', 'load_positions_2d']
 
 # %% ../nbs/40_motion.ipynb #e2f2d84c
 def motion_clips(n_clips:int, # number of clips
@@ -70,11 +71,11 @@ def fill_gaps(kp, # `(T, K, 2)` (y, x) keypoints, -1 for missing
 # %% ../nbs/40_motion.ipynb #f57692da
 def motion_pairs(clips:list[dict] # from `motion_clips`
                 )->list[dict]:
-    "Per clip: `inp` filled noisy H36M-17 `(T, 17, 2)`, `gt` clean H36M-17 (-1 missing), `mask` `(T, 17)` of present targets."
+    "Per clip: `inp` filled noisy H36M-17 `(T, 17, 2)`, `gt` clean H36M-17 (-1 missing), `mask` `(T, 17)` of present targets, `found` `(T, 17)` of joints the noisy input has."
     out = []
     for c in clips:
-        gt = coco18_to_h36m17(c['clean'])
-        out.append(dict(inp=fill_gaps(coco18_to_h36m17(c['noisy'])), gt=gt, mask=~missing_mask(gt), size=tuple(c['size'])))
+        gt, noisy = coco18_to_h36m17(c['clean']), coco18_to_h36m17(c['noisy'])
+        out.append(dict(inp=fill_gaps(noisy), gt=gt, mask=~missing_mask(gt), found=~missing_mask(noisy), size=tuple(c['size'])))
     return out
 
 # %% ../nbs/40_motion.ipynb #d0cce24a
@@ -491,12 +492,36 @@ def centre_line(kp # `(T, K, 2)` filled keypoints
     A = np.stack([np.ones_like(t), t], 1)
     return A @ np.linalg.lstsq(A, c, rcond=None)[0]
 
+# %% ../nbs/40_motion.ipynb #cbed15d6
+def anchor_to_detections(out, # `(T, K, 2)` a cleaner's output
+                         raw, # `(T, K, 2)` the detections it cleaned, gaps filled
+                         trusted, # `(T, K)` bool: the detections to anchor to
+                         half_window:int=5 # w: running median, then moving average, over 2w + 1 frames
+                        )->np.ndarray:
+    "`out` moved back by its slow offset from the trusted detections: the fast cleaning stays, the slow drift goes."
+    out, raw, trusted = np.asarray(out, dtype=np.float64), np.asarray(raw, dtype=np.float64), np.asarray(trusted, dtype=bool)
+    if out.ndim != 3 or out.shape[-1] != 2 or raw.shape != out.shape or trusted.shape != out.shape[:2]:
+        raise ValueError(f"anchor_to_detections: out and raw must be (T, K, 2) and trusted (T, K), got shapes {out.shape}, {raw.shape}, {trusted.shape}")
+    if int(half_window) != half_window or half_window < 0: raise ValueError(f"anchor_to_detections: half_window must be an integer >= 0, got {half_window}")
+    w, off = int(half_window), np.zeros_like(out)
+    d = np.where(trusted[..., None], out - raw, np.nan)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', RuntimeWarning)                 # windows without a trusted frame give NaN: filled below
+        for k in range(out.shape[1]):
+            med = np.nanmedian(sliding_window_view(np.pad(d[:, k], ((w, w), (0, 0)), constant_values=np.nan), 2 * w + 1, axis=0), -1)
+            whole = np.nanmedian(d[trusted[:, k], k], 0) if trusted[:, k].any() else np.zeros(2)
+            off[:, k] = np.where(np.isnan(med), whole, med)
+    smooth = sliding_window_view(np.pad(off, ((w, w), (0, 0), (0, 0)), mode='edge'), 2 * w + 1, axis=0).mean(-1)
+    return out - smooth
+
 # %% ../nbs/40_motion.ipynb #9879a577
 def denoise_track(net:MotionNet, # a trained network
                   settings:dict, # its settings (`load_motion_net`): 'size', 'n_out', 'skeleton_height'
-                  kp # `(T, 17, 2)` (y, x) H36M-17 pixels in any frame, -1 missing
+                  kp, # `(T, 17, 2)` (y, x) H36M-17 pixels in any frame, -1 missing
+                  anchor:int|None=5, # half-window of `anchor_to_detections`; None: the network's output as it is
+                  trusted=None # `(T, 17)` detections to anchor to; None: every joint `kp` has
                  )->np.ndarray:
-    "Clean a real track: fill gaps, move the skeleton into the training framing (centre line out, training height), denoise, move back."
+    "Clean a real track: fill gaps, move the skeleton into the training framing (centre line out, training height), denoise, move back, anchor."
     kp = np.asarray(kp, dtype=np.float64)
     if kp.ndim != 3 or kp.shape[1:] != (17, 2) or len(kp) == 0:
         raise ValueError(f"denoise_track: kp must be (T, 17, 2) H36M-17 keypoints with T >= 1, got shape {kp.shape}")
@@ -508,7 +533,9 @@ def denoise_track(net:MotionNet, # a trained network
     if not height > 0: raise ValueError("denoise_track: the skeleton has no height (all joints on one row)")
     s, mid = settings['skeleton_height'] / height, np.array(settings['size'], dtype=np.float64) / 2
     out = denoise(net, (filled - path[:, None]) * s + mid, tuple(settings['size']), n_out=settings['n_out'])
-    return (out - mid) / s + path[:, None]
+    out = (out - mid) / s + path[:, None]
+    if anchor is None: return out
+    return anchor_to_detections(out, filled, ~missing_mask(kp) if trusted is None else trusted, anchor)
 
 # %% ../nbs/40_motion.ipynb #1b47c897
 def track_stats(out, # `(T, 17, 2)` H36M-17 output of a cleaner
