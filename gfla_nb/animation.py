@@ -17,7 +17,7 @@ from PIL import Image
 from fastcore.basics import patch
 
 from .core import ConfigBase, default_data_root, atomic_save, atomic_write, img_to_tensor, tensor_to_img, load_image, save_image, image_grid
-from .pose import COCO18_LIMBS, H36M17_LIMBS, coco18_to_h36m17, draw_skeleton
+from .pose import COCO18_LIMBS, H36M17_LIMBS, coco18_to_h36m17, draw_skeleton, missing_mask
 from .keypoints import load_keypoint_track, read_openpose_person
 from .annotations import read_openpose_json
 from .data import VideoClips, collate
@@ -31,7 +31,8 @@ from .evaluation import paired_bootstrap
 from .train_config import FEATURE_NETS, LR_POLICIES, batch_indices
 from .training import (Trainer, NonFiniteLossError, CheckpointError, average_gradients, lr_factor, read_checkpoint,
                               checkpoint_config)
-from .motion import MotionNet, motion_clips, motion_pairs, train_motion, denoise, fill_gaps, save_motion_net, load_motion_net
+from .motion import (MotionNet, motion_clips, motion_pairs, train_motion, denoise, fill_gaps, anchor_to_detections, save_motion_net,
+                            load_motion_net)
 from .sequential import (SequentialConfig, SequentialGenerator, SequentialTraining, sequential_step, clip_chunks,
                                 clip_poses, animate_chunks, animation_pose)
 from .cli import console
@@ -505,6 +506,7 @@ def animate_file(image:str|Path, # the source image (resized to the model's size
                  source_frame:int=0, # the sequence's frame that shows the source image's pose (when `source_pose` is None)
                  frames:str|Path|None=None, # the driving video's frames, whose pixels the OpenPose files are in
                  motion_net:str|Path|None='auto', # clean the sequence with this motion network; 'auto': the run's, if it used one
+                 anchor:int|None=5, # half-window of anchoring the cleaned sequence to its detections; None: the network's output
                  fps:float|None=None, # default: the track's, else 15
                  strip_frames:int=8, # frames in the strip
                  device='cpu')->dict:
@@ -520,14 +522,17 @@ def animate_file(image:str|Path, # the source image (resized to the model's size
     elif not -len(kp) <= source_frame < len(kp): raise ValueError(f"source_frame {source_frame} is outside the {len(kp)} frames of {keypoints}")
     else: ref = kp[source_frame]
     mn = _motion_for(motion_net, cfg)
-    tgt = denoise(mn[0], fill_gaps(coco18_to_h36m17(kp)), (H, W), mn[1]['n_out']) if mn else coco18_to_h36m17(kp)
+    tgt = coco18_to_h36m17(kp)
+    if mn:
+        filled = fill_gaps(tgt); cleaned = denoise(mn[0], filled, (H, W), mn[1]['n_out'])
+        tgt = cleaned if anchor is None else anchor_to_detections(cleaned, filled, ~missing_mask(tgt), anchor)
     item = dict(frames=torch.zeros(len(kp), 3, H, W), kp_clean=torch.as_tensor(tgt, dtype=torch.float32),
                 ref_kp=torch.as_tensor(ref, dtype=torch.float32))
     p = clip_poses(item, 'clean')
     chunks = [dict(poses=p['poses'][None], ref_img=x[None], ref_pose=p['ref_pose'][None])]
     video = render_clips(G, chunks, device)[0]
     path = write_video(video, out, fps or tfps or 15.)
-    return dict(video=path, strip=_write_strip(x, video, tgt, Path(out), strip_frames), n_frames=len(video), cleaned=mn is not None)
+    return dict(video=path, strip=_write_strip(x, video, tgt, Path(out), strip_frames), n_frames=len(video), cleaned=mn is not None, poses=tgt)
 
 # %% ../nbs/41b_animation_training.ipynb #db78922f
 def _write_strip(x:torch.Tensor, video:torch.Tensor, tgt:np.ndarray, out:Path, n:int)->Path:
@@ -549,10 +554,12 @@ def gfla_animate(argv:list|None=None # command-line words (default: sys.argv[1:]
     p.add_argument('--source_frame', type=int, default=0, help="the sequence's frame that shows the source image's pose")
     p.add_argument('--frames', default=None, help="the driving video's frames (the OpenPose files' pixels)")
     p.add_argument('--motion_net', default='auto', help="'auto' (the run's), 'none', or a Motion Extraction Network file")
+    p.add_argument('--anchor', type=lambda s: None if s == 'none' else int(s), default=5,
+                   help="half-window (frames) for anchoring the cleaned poses to the detections, or 'none'")
     p.add_argument('--fps', type=float, default=None); p.add_argument('--device', default='cpu')
     a = p.parse_args(argv)
     r = animate_file(a.source, a.keypoints, a.checkpoint, a.out, a.source_pose, a.source_frame, a.frames,
-                     None if a.motion_net == 'none' else a.motion_net, a.fps, device=a.device)
+                     None if a.motion_net == 'none' else a.motion_net, a.anchor, a.fps, device=a.device)
     print(f"wrote {r['video']} ({r['n_frames']} frames{', poses cleaned by the motion network' if r['cleaned'] else ''}) and {r['strip']}")
 
 gfla_animate_main = console(gfla_animate)
