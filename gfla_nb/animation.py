@@ -524,7 +524,7 @@ def animate_file(image:str|Path, # the source image (resized to the model's size
     mn = _motion_for(motion_net, cfg)
     tgt = coco18_to_h36m17(kp)
     if mn:
-        filled = fill_gaps(tgt); cleaned = denoise(mn[0], filled, (H, W), mn[1]['n_out'])
+        filled = fill_gaps(tgt, relative=True); cleaned = denoise(mn[0], filled, (H, W), mn[1]['n_out'])
         tgt = cleaned if anchor is None else anchor_to_detections(cleaned, filled, ~missing_mask(tgt), anchor)
     item = dict(frames=torch.zeros(len(kp), 3, H, W), kp_clean=torch.as_tensor(tgt, dtype=torch.float32),
                 ref_kp=torch.as_tensor(ref, dtype=torch.float32))

@@ -52,7 +52,8 @@ def motion_clips(n_clips:int, # number of clips
 H36M17_PARENTS = (None,) + tuple(a for a, b in sorted(H36M17_LIMBS, key=lambda l: l[1]))  # each joint's parent (pelvis: root)
 
 def fill_gaps(kp, # `(T, K, 2)` (y, x) keypoints, -1 for missing
-              parents:tuple|None=H36M17_PARENTS # per joint, the joint a whole-clip gap copies (parents before children); None: such a gap raises
+              parents:tuple|None=H36M17_PARENTS, # per joint, the joint a whole-clip gap copies (parents before children); None: such a gap raises
+              relative:bool=False # fill a joint's offset from its parent instead of its position: a joint found late moves with the body
              )->np.ndarray:
     "Missing joints filled in: linear interpolation in time, held at the ends; a joint absent throughout copies its parent."
     kp = np.asarray(kp, dtype=np.float64)
@@ -63,7 +64,8 @@ def fill_gaps(kp, # `(T, K, 2)` (y, x) keypoints, -1 for missing
     for j in range(kp.shape[1]):
         ok = ~miss[:, j]
         if ok.all(): continue
-        if ok.any(): out[:, j] = np.stack([np.interp(t, t[ok], kp[ok, j, c]) for c in range(2)], -1)
+        base = out[:, parents[j]] if relative and parents is not None and parents[j] is not None and parents[j] < j else 0.
+        if ok.any(): out[:, j] = base + np.stack([np.interp(t, t[ok], (kp[:, j] - base)[ok, c]) for c in range(2)], -1)
         elif parents is not None and parents[j] is not None and parents[j] < j: out[:, j] = out[:, parents[j]]
         else: raise ValueError(f"fill_gaps: joint {j} is missing in every frame and has no earlier parent to copy")
     return out
@@ -527,7 +529,7 @@ def denoise_track(net:MotionNet, # a trained network
         raise ValueError(f"denoise_track: kp must be (T, 17, 2) H36M-17 keypoints with T >= 1, got shape {kp.shape}")
     missing = [k for k in ('size', 'n_out', 'skeleton_height') if k not in settings]
     if missing: raise KeyError(f"denoise_track: settings lacks {missing}; pass the settings `load_motion_net` returns with the network")
-    filled = fill_gaps(kp)
+    filled = fill_gaps(kp, relative=True)
     path = centre_line(filled)
     height = np.median(np.ptp(filled[..., 0], axis=1))
     if not height > 0: raise ValueError("denoise_track: the skeleton has no height (all joints on one row)")
