@@ -542,6 +542,12 @@ def _write_strip(x:torch.Tensor, video:torch.Tensor, tgt:np.ndarray, out:Path, n
     return save_image(image_grid([row]), out.with_name(out.stem + '_strip.png'))
 
 # %% ../nbs/41b_animation_training.ipynb #bbc343a6
+def _anchor_arg(s:str):
+    "`--anchor`: a half-window in frames, or 'none'."
+    if s == 'none': return None
+    try: return int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"expected a number of frames or 'none', got {s!r}") from None
+
 def gfla_animate(argv:list|None=None # command-line words (default: sys.argv[1:])
                 ):
     "Animate a source image with a keypoint sequence and a trained animation checkpoint."
@@ -554,7 +560,7 @@ def gfla_animate(argv:list|None=None # command-line words (default: sys.argv[1:]
     p.add_argument('--source_frame', type=int, default=0, help="the sequence's frame that shows the source image's pose")
     p.add_argument('--frames', default=None, help="the driving video's frames (the OpenPose files' pixels)")
     p.add_argument('--motion_net', default='auto', help="'auto' (the run's), 'none', or a Motion Extraction Network file")
-    p.add_argument('--anchor', type=lambda s: None if s == 'none' else int(s), default=5,
+    p.add_argument('--anchor', type=_anchor_arg, default=5,
                    help="half-window (frames) for anchoring the cleaned poses to the detections, or 'none'")
     p.add_argument('--fps', type=float, default=None); p.add_argument('--device', default='cpu')
     a = p.parse_args(argv)

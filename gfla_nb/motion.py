@@ -55,7 +55,7 @@ def fill_gaps(kp, # `(T, K, 2)` (y, x) keypoints, -1 for missing
               parents:tuple|None=H36M17_PARENTS, # per joint, the joint a whole-clip gap copies (parents before children); None: such a gap raises
               relative:bool=False # fill a joint's offset from its parent instead of its position: a joint found late moves with the body
              )->np.ndarray:
-    "Missing joints filled in: linear interpolation in time, held at the ends; a joint absent throughout copies its parent."
+    "Missing joints filled in: linear interpolation in time (of the position, or of the offset from the parent), held at the ends; a joint absent throughout copies its parent."
     kp = np.asarray(kp, dtype=np.float64)
     if kp.ndim != 3 or kp.shape[-1] != 2: raise ValueError(f"fill_gaps: kp must be (T, K, 2), got shape {kp.shape}")
     if parents is not None and len(parents) != kp.shape[1]:
