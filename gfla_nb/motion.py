@@ -502,8 +502,8 @@ def anchor_to_detections(out, # `(T, K, 2)` a cleaner's output
                         )->np.ndarray:
     "`out` moved back by its slow offset from the trusted detections: the fast cleaning stays, the slow drift goes."
     out, raw, trusted = np.asarray(out, dtype=np.float64), np.asarray(raw, dtype=np.float64), np.asarray(trusted, dtype=bool)
-    if out.ndim != 3 or out.shape[-1] != 2 or raw.shape != out.shape or trusted.shape != out.shape[:2]:
-        raise ValueError(f"anchor_to_detections: out and raw must be (T, K, 2) and trusted (T, K), got shapes {out.shape}, {raw.shape}, {trusted.shape}")
+    if out.ndim != 3 or out.shape[-1] != 2 or not len(out) or raw.shape != out.shape or trusted.shape != out.shape[:2]:
+        raise ValueError(f"anchor_to_detections: out and raw must be (T, K, 2) with T >= 1 and trusted (T, K), got shapes {out.shape}, {raw.shape}, {trusted.shape}")
     if int(half_window) != half_window or half_window < 0: raise ValueError(f"anchor_to_detections: half_window must be an integer >= 0, got {half_window}")
     w, off = int(half_window), np.zeros_like(out)
     d = np.where(trusted[..., None], out - raw, np.nan)
