@@ -5,7 +5,7 @@
 # %% ../nbs/04_data.ipynb #3dccfd17
 from __future__ import annotations
 import json, math, os, warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -227,17 +227,19 @@ class SyntheticPairs(PosePairs):
                  load_size:tuple[int,int]|int|None=None, # (H, W) to load at; None: the generated size
                  with_flow:bool=True, # add `flow` (2, h, w) and `visible` (1, h, w)
                  flow_size:tuple[int,int]|int|None=None, # (h, w) of the flow; None: the load size
-                 background:str='image', # 'image': as rendered; 'plain': every background pixel set to `plain_color`
-                 plain_color:float=0.7, # the plain background's grey level in [-1, 1] (0.7: a light studio grey)
+                 background:str='image', # 'image': as rendered; 'plain': the person on `plain_color` (see `on_plain`)
+                 plain_color:float=0.7, # its grey level in [-1, 1] (0.7: a light studio grey), rounded to one of an image file's 256 levels
                  **kwargs):
         from gfla_nb.synthetic_files import load_synthetic_meta, load_synthetic_info
         if background not in ('image', 'plain'): raise ValueError(f"background must be 'image' or 'plain', got {background!r}")
-        self.background, self.plain_color = background, float(plain_color)
+        if not -1 <= plain_color <= 1: raise ValueError(f"plain_color must lie in [-1, 1] (image values), got {plain_color}")
+        self.background, self.plain_color = background, round((float(plain_color) + 1) * 127.5) / 127.5 - 1
         root = Path(root) if root is not None else default_data_root('synthetic')
         self.info = load_synthetic_info(root)                              # dataset.json, checked (03b_synthetic_files)
         size = tuple(self.info['size'])
         load_size = size if load_size is None else ((load_size, load_size) if isinstance(load_size, int) else tuple(load_size))
         super().__init__(root, split, prefix='synthetic', load_size=load_size, old_size=size, **kwargs)
+        if background == 'plain' and self.augment is not None: self.augment = replace(self.augment, fill=self.plain_color)
         self.meta = load_synthetic_meta(root, split)
         miss = sorted({n for p in self.pairs for n in p} - set(self.meta))
         if miss: raise DataError(f"{root/f'synthetic-meta-{split}.json'} has no meta for {len(miss)} image(s) of the pairs, first {miss[0]}")
@@ -245,9 +247,8 @@ class SyntheticPairs(PosePairs):
         fs = flow_size if flow_size is not None else load_size
         self.flow_size = (fs, fs) if isinstance(fs, int) else tuple(fs)
 
-    def _load(self, name:str, matrix=None):
-        img, pose, kp = super()._load(name, matrix)
-        return (self.on_plain(img, name, matrix) if self.background == 'plain' else img), pose, kp
+    def _image(self, name:str)->torch.Tensor:
+        return self.on_plain(name) if self.background == 'plain' else super()._image(name)
 
     def __getitem__(self, idx:int)->dict:
         it = super().__getitem__(idx)
@@ -279,14 +280,17 @@ def person_mask(self:SyntheticPairs, name:str, size=None)->torch.Tensor:
     return F.interpolate(lab, size=tuple(size or self.load_size), mode='nearest')[0] > 0
 
 @patch
-def on_plain(self:SyntheticPairs, img:torch.Tensor, # (C, h, w) image `name` at any size (its augmentation already applied)
-             name:str, # the image's file name in this split
-             matrix=None # the affine matrix `img` was warped with, if any
+def on_plain(self:SyntheticPairs, name:str, # the image's file name in this split
+             size:tuple[int,int]|None=None # (h, w) to return; None: the load size
             )->torch.Tensor:
-    "`img` with every pixel outside the person (its part map, warped by `matrix`) set to `plain_color`."
-    m = self.person_mask(name, size=img.shape[-2:]).float()
-    if matrix is not None: m = warp_affine(m, matrix, fill=0.)
-    return torch.where(m > 0.5, img, torch.full_like(img, self.plain_color))
+    "(3, h, w) image `name` on the plain background: composited at the generated size, then resized like every image."
+    im = np.array(_open_rgb(self.img_dir/name))
+    lab = self._part_map(name)
+    if lab.shape != im.shape[:2]: raise DataError(f"{self.root/'parts'/self.split/name}: part map {lab.shape} but image {im.shape[:2]}")
+    im[lab == 0] = round((self.plain_color + 1) * 127.5)        # grey where no part is drawn
+    h, w = size or self.load_size
+    pil = Image.fromarray(im)
+    return img_to_tensor(pil if pil.size == (w, h) else pil.resize((w, h), Image.BILINEAR))
 
 # %% ../nbs/04_data.ipynb #b6802a76
 def collate(items:list # dataset items, each a dict with the same keys
