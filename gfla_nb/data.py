@@ -169,15 +169,22 @@ def _check(self:PosePairs, pairs, on_error):
 
 # %% ../nbs/04_data.ipynb #8469d89b
 @patch
-def _image(self:PosePairs, name:str)->torch.Tensor:
-    "Image `name` at the load size; its file must be the size of the annotation frame unless `resize=True`."
+def _open_checked(self:PosePairs, name:str)->Image.Image:
+    "Image file `name` as RGB; it must be the size of the annotation frame unless `resize=True`."
     p = self.img_dir/name; im = _open_rgb(p)
     if (im.height, im.width) != self.old_size and not self.resize:
         raise DataError(f"{p}: the image is {im.height}x{im.width} (H x W) but {self.ann_file.name} annotates a "
                         f"{self.old_size[0]}x{self.old_size[1]} frame, so its keypoints would land on the wrong pixels; "
                         f"fix the file, or pass resize=True to resize it anyway")
+    return im
+
+@patch
+def _image(self:PosePairs, name:str)->torch.Tensor:
+    "Image `name` at the load size (`_open_checked`, then resized with Pillow's bilinear filter)."
+    im = self._open_checked(name)
     if (im.height, im.width) != self.load_size: im = im.resize((self.load_size[1], self.load_size[0]), Image.BILINEAR)
     return img_to_tensor(im)
+
 
 # %% ../nbs/04_data.ipynb #7139df0a
 @patch
@@ -284,7 +291,7 @@ def on_plain(self:SyntheticPairs, name:str, # the image's file name in this spli
              size:tuple[int,int]|None=None # (h, w) to return; None: the load size
             )->torch.Tensor:
     "(3, h, w) image `name` on the plain background: composited at the generated size, then resized like every image."
-    im = np.array(_open_rgb(self.img_dir/name))
+    im = np.array(self._open_checked(name))
     lab = self._part_map(name)
     if lab.shape != im.shape[:2]: raise DataError(f"{self.root/'parts'/self.split/name}: part map {lab.shape} but image {im.shape[:2]}")
     im[lab == 0] = round((self.plain_color + 1) * 127.5)        # grey where no part is drawn
