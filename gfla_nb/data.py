@@ -185,7 +185,6 @@ def _image(self:PosePairs, name:str)->torch.Tensor:
     if (im.height, im.width) != self.load_size: im = im.resize((self.load_size[1], self.load_size[0]), Image.BILINEAR)
     return img_to_tensor(im)
 
-
 # %% ../nbs/04_data.ipynb #7139df0a
 @patch
 def __len__(self:PosePairs): return len(self.pairs)
